@@ -1,0 +1,13 @@
+/** Jest: ts-jest (keeps emitDecoratorMetadata, which type-graphql needs). */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  },
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  testTimeout: 20000,
+  maxWorkers: process.env.CI ? 2 : '50%',
+};
