@@ -1,0 +1,110 @@
+/**
+ * The emulator's state records and the API shapes it returns. Timestamps are epoch seconds
+ * (fractional), exactly what goes on the wire.
+ */
+export type MemberStatus = 'INVITED' | 'ACTIVE' | 'LEFT' | 'REMOVED';
+export type MembershipStatus = 'ACTIVE' | 'REMOVED' | 'COLLABORATION_DELETED';
+export type LogStatus = 'ENABLED' | 'DISABLED';
+
+export interface Responsibility {
+  isResponsible: boolean;
+}
+
+/** PaymentConfiguration (creator-set) and MembershipPaymentConfiguration share this layout. */
+export interface PaymentConfiguration {
+  queryCompute: Responsibility;
+  machineLearning?: {
+    modelTraining?: Responsibility;
+    modelInference?: Responsibility;
+    syntheticDataGeneration?: Responsibility;
+  };
+  jobCompute?: Responsibility;
+}
+
+export interface MLMemberAbilities {
+  customMLMemberAbilities: string[];
+}
+
+export interface DataEncryptionMetadata {
+  allowCleartext: boolean;
+  allowDuplicates: boolean;
+  allowJoinsOnColumnsWithDifferentNames: boolean;
+  preserveNulls: boolean;
+}
+
+export interface QueryResultConfiguration {
+  outputConfiguration: Record<string, unknown>;
+  roleArn?: string;
+}
+
+export interface JobResultConfiguration {
+  outputConfiguration: Record<string, unknown>;
+  roleArn: string;
+}
+
+export interface MemberRecord {
+  accountId: string;
+  displayName: string;
+  abilities: string[];
+  mlAbilities?: MLMemberAbilities;
+  /** What the creator designated (synthesized when the creator gave none). */
+  paymentConfiguration: PaymentConfiguration;
+  /** True when the creator set the configuration explicitly. */
+  paymentConfigured: boolean;
+  status: MemberStatus;
+  membershipId?: string;
+  membershipArn?: string;
+  createTime: number;
+  updateTime: number;
+}
+
+export interface CollaborationRecord {
+  id: string;
+  arn: string;
+  name: string;
+  description?: string;
+  creatorAccountId: string;
+  creatorDisplayName: string;
+  createTime: number;
+  updateTime: number;
+  queryLogStatus: LogStatus;
+  jobLogStatus?: LogStatus;
+  dataEncryptionMetadata?: DataEncryptionMetadata;
+  analyticsEngine?: string;
+  autoApprovedChangeTypes?: string[];
+  allowedResultRegions?: string[];
+  isMetricsEnabled?: boolean;
+  /** Creator first, then the invited accounts in request order. */
+  members: MemberRecord[];
+  deleted: boolean;
+}
+
+export interface MembershipRecord {
+  id: string;
+  arn: string;
+  accountId: string;
+  collaborationId: string;
+  collaborationArn: string;
+  collaborationCreatorAccountId: string;
+  collaborationCreatorDisplayName: string;
+  collaborationName: string;
+  createTime: number;
+  updateTime: number;
+  status: MembershipStatus;
+  memberAbilities: string[];
+  mlMemberAbilities?: MLMemberAbilities;
+  queryLogStatus: LogStatus;
+  jobLogStatus?: LogStatus;
+  defaultResultConfiguration?: QueryResultConfiguration;
+  defaultJobResultConfiguration?: JobResultConfiguration;
+  paymentConfiguration: PaymentConfiguration;
+  isMetricsEnabled?: boolean;
+}
+
+/** Everything the emulator knows; `reset` replaces it with a fresh one. */
+export class EmulatorState {
+  readonly collaborations = new Map<string, CollaborationRecord>();
+  readonly memberships = new Map<string, MembershipRecord>();
+  /** Tags by resource ARN. */
+  readonly tags = new Map<string, Map<string, string>>();
+}

@@ -1,0 +1,131 @@
+/**
+ * Turns a raw REST-JSON request into (operation, input) exactly as the Clean Rooms front end
+ * would: match method + path template, split the path on `/` *before* percent-decoding each
+ * segment (ARN labels carry `%2F`), read query members by their model names (repeated keys for
+ * lists), and read body members from a JSON object. Anything unreadable is a
+ * SerializationException; an unknown route is a 404 UnknownOperationException.
+ */
+import { operationSpec, OPERATION_NAMES, type OperationName } from '../constraints/table';
+import { isPlainObject } from '../constraints/check';
+import { AwsServiceError, fail } from './errors';
+import type { EmulatorRequest } from './protocol';
+
+interface Route {
+  operation: OperationName;
+  method: string;
+  /** Template segments: literals, or `{label}`. */
+  segments: string[];
+}
+
+const ROUTES: Route[] = OPERATION_NAMES.map((operation) => {
+  const { method, uri } = operationSpec(operation).http;
+  return { operation, method, segments: uri.split('/').slice(1) };
+});
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw fail.serialization(
+      `Malformed percent-encoding in path segment '${segment.slice(0, 64)}'`,
+    );
+  }
+}
+
+export interface RouteMatch {
+  operation: OperationName;
+  labels: Record<string, string>;
+}
+
+/** Finds the operation for a method and raw path; undefined when none matches. */
+export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
+  const segments = rawPath.split('/').slice(1);
+  for (const route of ROUTES) {
+    if (route.method !== method.toUpperCase() || route.segments.length !== segments.length)
+      continue;
+    const labels: Record<string, string> = {};
+    const ok = route.segments.every((template, i) => {
+      const actual = segments[i] as string;
+      if (template.startsWith('{') && template.endsWith('}')) {
+        labels[template.slice(1, -1)] = actual;
+        return true;
+      }
+      return template === actual;
+    });
+    if (ok) {
+      for (const key of Object.keys(labels)) labels[key] = decodeSegment(labels[key] as string);
+      return { operation: route.operation, labels };
+    }
+  }
+  return undefined;
+}
+
+export function unknownOperation(method: string, path: string): AwsServiceError {
+  return new AwsServiceError(
+    'UnknownOperationException',
+    `No operation matches ${method} ${path.slice(0, 200)}`,
+  );
+}
+
+/** Parses a raw query string into repeated-key lists (`+` and `%20` both mean a space). */
+export function parseQuery(raw: string): Map<string, string[]> {
+  const params = new Map<string, string[]>();
+  if (!raw) return params;
+  for (const part of raw.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const [k, v] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    const decode = (s: string) => decodeSegment(s.replace(/\+/g, ' '));
+    const key = decode(k);
+    params.set(key, [...(params.get(key) ?? []), decode(v)]);
+  }
+  return params;
+}
+
+/** Builds the operation input from labels, query and body, by the model's member locations. */
+export function readInput(match: RouteMatch, request: EmulatorRequest): Record<string, unknown> {
+  const spec = operationSpec(match.operation);
+  const topLevel = spec.input.filter((e) => !/[.[{]/.test(e.path));
+  const hasBody = topLevel.some((e) => e.location === 'body');
+  const body = hasBody ? parseBody(request.body) : {};
+  const query = parseQuery(request.query);
+  const input: Record<string, unknown> = {};
+  for (const entry of topLevel) {
+    const name = entry.path;
+    switch (entry.location) {
+      case 'uri':
+        input[name] = match.labels[entry.locationName ?? name];
+        break;
+      case 'querystring': {
+        const values = query.get(entry.locationName ?? name);
+        if (!values) break;
+        if (entry.type === 'list') input[name] = values;
+        else if (entry.type === 'integer') {
+          const text = values[0] as string;
+          if (!/^-?\d{1,15}$/.test(text)) {
+            throw fail.serialization(
+              `Value '${text.slice(0, 64)}' for query parameter '${name}' is not an integer`,
+            );
+          }
+          input[name] = Number(text);
+        } else if (values[0] !== '' || name !== 'nextToken') input[name] = values[0];
+        break;
+      }
+      default:
+        if (body[name] !== undefined) input[name] = body[name];
+    }
+  }
+  return input;
+}
+
+function parseBody(raw: Buffer): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw fail.serialization('The request body is not valid JSON');
+  }
+  if (!isPlainObject(parsed)) throw fail.serialization('The request body must be a JSON object');
+  return parsed;
+}
