@@ -1,0 +1,148 @@
+/** Input of createCollaboration: it mirrors CreateCollaboration. */
+import { ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import {
+  MLMemberAbilitiesInput,
+  PaymentConfigurationInput,
+  TagInput,
+} from '../shared/common.inputs';
+import {
+  AnalyticsEngine,
+  AutoApprovedChangeType,
+  CollaborationJobLogStatus,
+  CollaborationQueryLogStatus,
+  MemberAbility,
+} from '../shared/enums';
+import { AwsConstraint, TagListRules } from '../shared/validation';
+
+@InputType({ description: 'An account to invite, with what it may do and what it pays for.' })
+export class MemberSpecificationInput {
+  @Field({ description: 'AWS account id (12 digits) of the invited account.' })
+  @AwsConstraint('CreateCollaboration', 'members[].accountId')
+  accountId!: string;
+
+  @Field(() => [MemberAbility], { description: 'What the member may do (may be empty).' })
+  @AwsConstraint('CreateCollaboration', 'members[].memberAbilities')
+  memberAbilities!: string[];
+
+  @Field(() => MLMemberAbilitiesInput, {
+    nullable: true,
+    description: 'Machine-learning abilities.',
+  })
+  @ValidateNested()
+  mlMemberAbilities?: MLMemberAbilitiesInput;
+
+  @Field({ description: 'Display name of the member (1-100 characters).' })
+  @AwsConstraint('CreateCollaboration', 'members[].displayName')
+  displayName!: string;
+
+  @Field(() => PaymentConfigurationInput, {
+    nullable: true,
+    description: 'What the member pays for; by default the member who can query pays for queries.',
+  })
+  @ValidateNested()
+  paymentConfiguration?: PaymentConfigurationInput;
+}
+
+@InputType({ description: 'Encryption settings for cryptographic computing.' })
+export class DataEncryptionMetadataInput {
+  @Field({ description: 'Allow cleartext (unencrypted) columns.' })
+  allowCleartext!: boolean;
+
+  @Field({ description: 'Allow duplicate values in encrypted fingerprint columns.' })
+  allowDuplicates!: boolean;
+
+  @Field({ description: 'Allow joins on encrypted columns with different names.' })
+  allowJoinsOnColumnsWithDifferentNames!: boolean;
+
+  @Field({ description: 'Keep null values null instead of encrypting them.' })
+  preserveNulls!: boolean;
+}
+
+@InputType({ description: 'Create a collaboration; the caller becomes its creator.' })
+export class CreateCollaborationInput {
+  @Field(() => [MemberSpecificationInput], {
+    description: 'Accounts to invite, not including the creator (may be empty).',
+  })
+  @ValidateNested({ each: true })
+  members!: MemberSpecificationInput[];
+
+  @Field({ description: 'Name (1-100 characters, not blank).' })
+  @AwsConstraint('CreateCollaboration', 'name')
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description (up to 255 characters).' })
+  @AwsConstraint('CreateCollaboration', 'description')
+  description?: string;
+
+  @Field(() => [MemberAbility], { description: 'What the creator may do (may be empty).' })
+  @AwsConstraint('CreateCollaboration', 'creatorMemberAbilities')
+  creatorMemberAbilities!: string[];
+
+  @Field(() => MLMemberAbilitiesInput, {
+    nullable: true,
+    description: "The creator's machine-learning abilities.",
+  })
+  @ValidateNested()
+  creatorMLMemberAbilities?: MLMemberAbilitiesInput;
+
+  @Field({ description: "The creator's display name (1-100 characters)." })
+  @AwsConstraint('CreateCollaboration', 'creatorDisplayName')
+  creatorDisplayName!: string;
+
+  @Field(() => DataEncryptionMetadataInput, {
+    nullable: true,
+    description: 'Cryptographic computing settings.',
+  })
+  @ValidateNested()
+  dataEncryptionMetadata?: DataEncryptionMetadataInput;
+
+  @Field(() => CollaborationQueryLogStatus, {
+    description: 'Whether members may turn on query logging.',
+  })
+  @AwsConstraint('CreateCollaboration', 'queryLogStatus')
+  queryLogStatus!: string;
+
+  @Field(() => CollaborationJobLogStatus, {
+    nullable: true,
+    description: 'Whether members may turn on job logging.',
+  })
+  @AwsConstraint('CreateCollaboration', 'jobLogStatus')
+  jobLogStatus?: string;
+
+  @Field(() => [TagInput], {
+    nullable: true,
+    description: 'Tags for the collaboration (at most 50, unique keys).',
+  })
+  @TagListRules('CreateCollaboration')
+  @ValidateNested({ each: true })
+  tags?: TagInput[];
+
+  @Field(() => PaymentConfigurationInput, {
+    nullable: true,
+    description: 'What the creator pays for.',
+  })
+  @ValidateNested()
+  creatorPaymentConfiguration?: PaymentConfigurationInput;
+
+  @Field(() => AnalyticsEngine, { nullable: true, description: 'The engine that runs analyses.' })
+  @AwsConstraint('CreateCollaboration', 'analyticsEngine')
+  analyticsEngine?: string;
+
+  @Field(() => [AutoApprovedChangeType], {
+    nullable: true,
+    description: 'Kinds of changes approved without a vote.',
+  })
+  @AwsConstraint('CreateCollaboration', 'autoApprovedChangeRequestTypes')
+  autoApprovedChangeRequestTypes?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'AWS regions where results may be written, for example "us-east-1".',
+  })
+  @AwsConstraint('CreateCollaboration', 'allowedResultRegions')
+  allowedResultRegions?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Enable collaboration metrics.' })
+  isMetricsEnabled?: boolean;
+}

@@ -1,0 +1,53 @@
+/**
+ * The per-request loaders for collaborations and their members (built in context.ts): the
+ * entity store (Get by id), list pages, and member pages per collaboration.
+ */
+import type DataLoader from 'dataloader';
+import type { CollaborationRepository } from '../clean-rooms/collaboration.repository';
+import type {
+  Collaboration,
+  CollaborationSummary,
+  MemberSummary,
+  Page,
+} from '../clean-rooms/types';
+import { EntityStore } from '../shared/entity-store';
+import { keyedLoader } from '../shared/keyed-loader';
+import { COLLABORATION_SUMMARY_FIELDS } from './collaboration.type';
+
+export interface CollaborationListKey {
+  memberStatus?: string;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export interface MemberListKey {
+  collaborationId: string;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export interface CollaborationLoaders {
+  repository: CollaborationRepository;
+  store: EntityStore<Collaboration>;
+  lists: DataLoader<CollaborationListKey, Page<CollaborationSummary>, string>;
+  members: DataLoader<MemberListKey, Page<MemberSummary>, string>;
+}
+
+export function createCollaborationLoaders(
+  repository: CollaborationRepository,
+): CollaborationLoaders {
+  const store = new EntityStore<Collaboration>((id) => repository.get(id));
+  return {
+    repository,
+    store,
+    lists: keyedLoader(async (key: CollaborationListKey) => {
+      const page = await repository.list(key);
+      for (const summary of page.items)
+        store.remember(summary.id, summary, COLLABORATION_SUMMARY_FIELDS);
+      return page;
+    }),
+    members: keyedLoader(({ collaborationId, ...page }: MemberListKey) =>
+      repository.listMembers(collaborationId, page),
+    ),
+  };
+}

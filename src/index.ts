@@ -1,0 +1,51 @@
+/**
+ * Process entry: read the configuration, start the gateway, log where it listens, and stop
+ * cleanly on SIGTERM/SIGINT. Nothing else lives here.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { logger } from './logger';
+import { startGateway } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  logger.level = config.logLevel;
+  const gateway = await startGateway(config);
+  logger.info(
+    { url: gateway.url, backend: gateway.backend.describe },
+    `Clean Rooms GraphQL gateway ready at ${gateway.url} (${gateway.backend.describe})`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    gateway.stop().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    logger.fatal({ err: error }, 'gateway failed to start');
+  }
+  process.exit(1);
+});

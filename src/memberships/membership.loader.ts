@@ -1,0 +1,39 @@
+/**
+ * The per-request loaders for memberships (built in context.ts, never shared between requests):
+ * the entity store (Get by id), list pages, and tags by ARN. List results teach the store the
+ * summary fields of every membership they contain.
+ */
+import type DataLoader from 'dataloader';
+import type { MembershipRepository } from '../clean-rooms/membership.repository';
+import type { Membership, MembershipSummary, Page, Tag } from '../clean-rooms/types';
+import { EntityStore } from '../shared/entity-store';
+import { keyedLoader } from '../shared/keyed-loader';
+import { MEMBERSHIP_SUMMARY_FIELDS } from './membership.type';
+
+export interface MembershipListKey {
+  status?: string;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export interface MembershipLoaders {
+  repository: MembershipRepository;
+  store: EntityStore<Membership>;
+  lists: DataLoader<MembershipListKey, Page<MembershipSummary>, string>;
+  tags: DataLoader<{ arn: string }, Tag[], string>;
+}
+
+export function createMembershipLoaders(repository: MembershipRepository): MembershipLoaders {
+  const store = new EntityStore<Membership>((id) => repository.get(id));
+  return {
+    repository,
+    store,
+    lists: keyedLoader(async (key: MembershipListKey) => {
+      const page = await repository.list(key);
+      for (const summary of page.items)
+        store.remember(summary.id, summary, MEMBERSHIP_SUMMARY_FIELDS);
+      return page;
+    }),
+    tags: keyedLoader(({ arn }: { arn: string }) => repository.listTags(arn)),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Per-request knowledge about one kind of entity (memberships or collaborations), so that every
+ * field costs the fewest AWS calls:
+ *
+ * - fields already known — from a list summary, a mutation result, or a related object — are
+ *   served from memory with no call;
+ * - any other field loads the full object once per id through a DataLoader (batched, deduped
+ *   across aliases, lists, nested objects and `_entities`, bounded by the request's scheduler);
+ * - a failure for one id is that id's error only, never the batch's.
+ *
+ * GraphQL sees an entity as a *node*: an object with the id whose other properties are lazy
+ * getters into this store, so the default field resolver does the right thing for every field.
+ */
+import DataLoader from 'dataloader';
+
+export class EntityStore<T extends { id: string }> {
+  private readonly known = new Map<string, Partial<T>>();
+  private readonly knownFields = new Map<string, Set<keyof T>>();
+  private readonly loader: DataLoader<string, T>;
+
+  constructor(load: (id: string) => Promise<T>) {
+    // Gets run in parallel (the scheduler bounds concurrency); each key settles on its own.
+    this.loader = new DataLoader<string, T>((ids) =>
+      Promise.all(ids.map((id) => load(id).catch((error: unknown) => asError(error)))),
+    );
+  }
+
+  /** Records field values that are certain for `id` (absent optional fields included). */
+  remember(id: string, values: Partial<T>, fields: readonly (keyof T)[]): void {
+    const known: Partial<T> = this.known.get(id) ?? {};
+    const names = this.knownFields.get(id) ?? new Set<keyof T>();
+    for (const field of fields) {
+      known[field] = values[field];
+      names.add(field);
+    }
+    this.known.set(id, known);
+    this.knownFields.set(id, names);
+  }
+
+  knows(id: string, field: keyof T): boolean {
+    return this.knownFields.get(id)?.has(field) ?? false;
+  }
+
+  /** The full object (one Get per id per request). */
+  load(id: string): Promise<T> {
+    return this.loader.load(id);
+  }
+
+  /** Stores a full object obtained otherwise (a mutation result): no Get will be made for it. */
+  prime(full: T): void {
+    this.clear(full.id);
+    this.loader.prime(full.id, full);
+    this.remember(full.id, full, Object.keys(full) as Array<keyof T>);
+  }
+
+  /** Forgets everything about `id` (after it changed or was deleted). */
+  clear(id: string): void {
+    this.loader.clear(id);
+    this.known.delete(id);
+    this.knownFields.delete(id);
+  }
+
+  /** Forgets every entity of this kind (after a change whose reach is not known). */
+  clearAll(): void {
+    this.loader.clearAll();
+    this.known.clear();
+    this.knownFields.clear();
+  }
+
+  async field<K extends keyof T>(id: string, field: K): Promise<T[K] | undefined> {
+    if (this.knows(id, field)) return this.known.get(id)?.[field];
+    const full = await this.load(id);
+    return full[field];
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * A GraphQL source object for entity `id`: `id` itself plus one lazy getter per field, each
+ * answered by the store. Getters are non-enumerable so logging a node never triggers calls.
+ */
+export function entityNode<T extends { id: string }>(
+  store: EntityStore<T>,
+  id: string,
+  fields: readonly (keyof T & string)[],
+): T {
+  const node = { id } as T;
+  for (const field of fields) {
+    if (field === 'id') continue;
+    Object.defineProperty(node, field, {
+      enumerable: false,
+      get: () => store.field(id, field).then((v) => v ?? null),
+    });
+  }
+  return node;
+}

@@ -1,0 +1,68 @@
+/**
+ * Starts the real gateway (Express + Apollo) on port 0 over an embedded emulator, and talks to
+ * it over HTTP like a client would. The emulator's counters give the exact AWS calls per query.
+ */
+import { loadConfig, type Config } from '../../src/config';
+import { createCleanRoomsBackend } from '../../src/clean-rooms/client';
+import { CleanRoomsEmulator } from '../../src/emulator/emulator';
+import { logger } from '../../src/logger';
+import { startGateway, type GatewayServer } from '../../src/server';
+
+export interface TestGateway {
+  server: GatewayServer;
+  emulator: CleanRoomsEmulator;
+  url: string;
+  /** POSTs a GraphQL operation; returns status and parsed body. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody<T> }>;
+  /** AWS calls by operation since the last `resetCalls()`. */
+  calls(): Record<string, number>;
+  totalCalls(): number;
+  resetCalls(): void;
+  close(): Promise<void>;
+}
+
+export interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: Record<string, unknown> & { code?: string };
+  }>;
+}
+
+export async function startTestGateway(
+  options: { seed?: boolean; env?: Record<string, string>; maxAttempts?: number } = {},
+): Promise<TestGateway> {
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', ...options.env }),
+    port: 0,
+    host: '127.0.0.1',
+  };
+  const emulator = new CleanRoomsEmulator({ seed: options.seed ?? true });
+  const backend = createCleanRoomsBackend(config, {
+    emulator,
+    maxAttempts: options.maxAttempts ?? 1,
+  });
+  const server = await startGateway(config, { backend, logger: logger.child({ test: true }) });
+  return {
+    server,
+    emulator,
+    url: server.url,
+    async gql(query, variables, headers) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLBody<never> };
+    },
+    calls: () => emulator.stats.snapshot().calls,
+    totalCalls: () => emulator.stats.total(),
+    resetCalls: () => emulator.stats.reset(),
+    close: () => server.stop(),
+  };
+}
