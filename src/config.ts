@@ -37,6 +37,7 @@ const schema = z.object({
   MAX_UPSTREAM_CALLS: positiveInt(100_000).optional(),
   UPSTREAM_TIMEOUT_MS: positiveInt(120_000).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  AUTH_MODE: z.enum(['none', 'jwt']).optional(),
 });
 
 export interface Config {
@@ -54,6 +55,7 @@ export interface Config {
   /** Per-attempt timeout of one AWS call. */
   upstreamTimeoutMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  authMode: 'none';
 }
 
 export const DEFAULTS = {
@@ -96,6 +98,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'an endpoint override implies CLEANROOMS_BACKEND=aws; unset one of them',
     );
   }
+  // JWT verification is not part of this version: production must opt out of it explicitly
+  // instead of silently serving unauthenticated requests.
+  const authMode = e.AUTH_MODE ?? (production ? 'jwt' : 'none');
+  if (authMode === 'jwt') {
+    throw new ConfigError(
+      'AUTH_MODE',
+      e.AUTH_MODE
+        ? 'jwt is not supported by this version of the gateway; use AUTH_MODE=none behind an authenticating router'
+        : 'production defaults to jwt, which this version does not support; set AUTH_MODE=none explicitly to run without authentication',
+    );
+  }
   const backend = e.CLEANROOMS_ENDPOINT
     ? 'aws'
     : (e.CLEANROOMS_BACKEND ?? (production ? 'aws' : 'embedded'));
@@ -111,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUpstreamCalls: e.MAX_UPSTREAM_CALLS ?? DEFAULTS.maxUpstreamCalls,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS ?? DEFAULTS.upstreamTimeoutMs,
     logLevel: e.LOG_LEVEL ?? 'info',
+    authMode,
   };
 }

@@ -43,7 +43,11 @@ const AWS_CODES: Record<string, ErrorCode> = {
 };
 
 export function codeForAwsError(errorType: string): ErrorCode {
-  return AWS_CODES[errorType] ?? 'UPSTREAM_UNAVAILABLE';
+  // Own entries only: a name such as `constructor` (the type comes from a response header) must
+  // not pick up Object.prototype members.
+  return Object.hasOwn(AWS_CODES, errorType)
+    ? (AWS_CODES[errorType] as ErrorCode)
+    : 'UPSTREAM_UNAVAILABLE';
 }
 
 /** Masks the account id inside ARNs, so messages never disclose other accounts. */

@@ -49,7 +49,10 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
   return built;
 }
 
-/** The subgraph SDL as published (what `_service { sdl }` returns), for schema.graphql. */
+/**
+ * The subgraph SDL as published, for schema.graphql: what `_service { sdl }` returns minus the
+ * definitions federation adds to every subgraph (`@link`, `federation__*`, `_Any`, `_entities`).
+ */
 export async function printGatewaySchema(): Promise<string> {
   return `${printSubgraphSchema(await buildGatewaySchema()).trim()}\n`;
 }

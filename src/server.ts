@@ -54,6 +54,10 @@ export async function startGateway(
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // index.ts owns SIGTERM/SIGINT. Apollo's own handlers (on when NODE_ENV is not `test`) would
+    // start stop() first, and Apollo 5.5.1 never settles a concurrent stop() call: ours would hang,
+    // so the backend was never destroyed and "stopped" never logged.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     logger,
     plugins: [

@@ -117,7 +117,10 @@ export class CollaborationResolver {
     description: 'Create a collaboration and invite accounts to it (CreateCollaboration).',
   })
   async createCollaboration(
-    @Arg('input', () => CreateCollaborationInput) input: CreateCollaborationInput,
+    @Arg('input', () => CreateCollaborationInput, {
+      description: 'The new collaboration and its invited members (CreateCollaboration request).',
+    })
+    input: CreateCollaborationInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Collaboration> {
     const created = await ctx.collaborations.repository.create(toCreateCollaborationRequest(input));

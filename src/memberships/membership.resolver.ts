@@ -112,7 +112,11 @@ export class MembershipResolver {
     description: 'Join a collaboration the caller was invited to (CreateMembership).',
   })
   async createMembership(
-    @Arg('input', () => CreateMembershipInput) input: CreateMembershipInput,
+    @Arg('input', () => CreateMembershipInput, {
+      description:
+        'The collaboration to join and the membership settings (CreateMembership request).',
+    })
+    input: CreateMembershipInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Membership> {
     const created = await ctx.memberships.repository.create(toCreateMembershipRequest(input));
@@ -128,7 +132,10 @@ export class MembershipResolver {
     description: 'Change a membership (UpdateMembership). Only the fields given change.',
   })
   async updateMembership(
-    @Arg('input', () => UpdateMembershipInput) input: UpdateMembershipInput,
+    @Arg('input', () => UpdateMembershipInput, {
+      description: 'The membership to change and the new values (UpdateMembership request).',
+    })
+    input: UpdateMembershipInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<Membership> {
     const updated = await ctx.memberships.repository.update(toUpdateMembershipRequest(input));

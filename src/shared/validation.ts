@@ -3,7 +3,7 @@
  * emulator enforces (`src/constraints`), so the gateway refuses exactly what AWS would refuse —
  * before any AWS call — with the same constraint wording.
  */
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { registerDecorator, ValidationTypes, type ValidationArguments } from 'class-validator';
 import { scalarViolation } from '../constraints/check';
 import { MAX_TAGS_PER_RESOURCE, RESERVED_TAG_PREFIX } from '../constraints/rules';
 import { inputConstraint, type ConstraintEntry, type OperationName } from '../constraints/table';
@@ -70,7 +70,9 @@ export function ExactlyOneMember(members: readonly string[]): PropertyDecorator 
 
 /** An optional configuration the API cannot remove: omit it to keep it, `null` is refused. */
 export function NotNullIfPresent(what: string): PropertyDecorator {
-  return register('notNullIfPresent', (value) =>
+  // type-graphql validates with `skipMissingProperties`, so class-validator skips every rule on a
+  // null value except the `isDefined` kind: registered as that kind, this rule sees the null.
+  return register(ValidationTypes.IS_DEFINED, (value) =>
     value === null
       ? `${what} cannot be cleared: the Clean Rooms API has no way to remove it once set; omit the field to keep it`
       : undefined,

@@ -1,0 +1,318 @@
+/**
+ * The client-facing error mapping: AWS error types → codes, ARN masking, validation trees →
+ * dotted field paths, and the formatter that every error passes through once (no stack traces,
+ * INTERNAL_SERVER_ERROR only for unexpected errors, with a logged reference).
+ */
+import type { ValidationError } from 'class-validator';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import pino from 'pino';
+import { ArgumentValidationError } from 'type-graphql';
+import { UpstreamError } from '../../src/clean-rooms/errors';
+import { UpstreamBudgetExceeded } from '../../src/clean-rooms/upstream';
+import {
+  codeForAwsError,
+  createErrorFormatter,
+  ERROR_CODES,
+  flattenValidationErrors,
+  maskArns,
+} from '../../src/errors';
+
+describe('codeForAwsError', () => {
+  it.each([
+    ['ValidationException', 'BAD_USER_INPUT'],
+    ['ResourceNotFoundException', 'NOT_FOUND'],
+    ['AccessDeniedException', 'FORBIDDEN'],
+    ['ConflictException', 'CONFLICT'],
+    ['ServiceQuotaExceededException', 'SERVICE_QUOTA_EXCEEDED'],
+    ['ThrottlingException', 'THROTTLED'],
+    ['InternalServerException', 'UPSTREAM_UNAVAILABLE'],
+  ])('maps %s to %s', (errorType, code) => {
+    expect(codeForAwsError(errorType)).toBe(code);
+  });
+
+  it.each([
+    'NetworkError',
+    'DeserializationError',
+    'ServiceUnavailableException',
+    'SomethingNewException',
+    'validationexception',
+    '',
+    // Names that exist on every JavaScript object must not be taken for table entries.
+    'constructor',
+    'toString',
+    '__proto__',
+    'hasOwnProperty',
+  ])('maps the unknown name %j to UPSTREAM_UNAVAILABLE', (errorType) => {
+    expect(codeForAwsError(errorType)).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('only ever answers codes of the contract', () => {
+    for (const name of ['ValidationException', 'X', 'valueOf', 'isPrototypeOf']) {
+      expect(ERROR_CODES).toContain(codeForAwsError(name));
+    }
+  });
+});
+
+describe('maskArns', () => {
+  it.each([
+    [
+      'Resource arn:aws:cleanrooms:us-east-1:111111111111:membership/e0000000-0000-4000-8000-000000000001 not found',
+      'Resource arn:aws:cleanrooms:us-east-1:************:membership/e0000000-0000-4000-8000-000000000001 not found',
+    ],
+    [
+      'Role arn:aws:iam::123456789012:role/Results cannot be assumed',
+      'Role arn:aws:iam::************:role/Results cannot be assumed',
+    ],
+    [
+      'arn:aws-cn:cleanrooms:cn-north-1:222222222222:collaboration/x and arn:aws-us-gov:iam::333333333333:role/y',
+      'arn:aws-cn:cleanrooms:cn-north-1:************:collaboration/x and arn:aws-us-gov:iam::************:role/y',
+    ],
+  ])('masks the account of every ARN in %j', (text, masked) => {
+    expect(maskArns(text)).toBe(masked);
+  });
+
+  it.each([
+    'Membership e0000000-0000-4000-8000-000000000001 not found',
+    'Account 111111111111 is not a member',
+    'arn:aws:s3:::acme-results/prefix',
+    '',
+  ])('leaves text without an account inside an ARN unchanged: %j', (text) => {
+    expect(maskArns(text)).toBe(text);
+  });
+});
+
+/** A class-validator error node (only the members the flattener reads). */
+function node(
+  property: string,
+  constraints?: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError {
+  return { property, constraints, children } as ValidationError;
+}
+
+describe('flattenValidationErrors', () => {
+  it('joins nested properties with dots', () => {
+    const tree = [
+      node('defaultResultConfiguration', undefined, [
+        node('outputConfiguration', undefined, [
+          node('s3', undefined, [node('bucket', { awsConstraint: 'bad bucket' })]),
+        ]),
+      ]),
+    ];
+    expect(flattenValidationErrors(tree)).toEqual([
+      { path: 'defaultResultConfiguration.outputConfiguration.s3.bucket', message: 'bad bucket' },
+    ]);
+  });
+
+  it('writes list indexes in brackets', () => {
+    const tree = [
+      node('tags', undefined, [
+        node('0', undefined, [node('key', { awsConstraint: 'too short' })]),
+        node('2', undefined, [node('value', { awsConstraint: 'too long' })]),
+      ]),
+      node('members', undefined, [
+        node('1', undefined, [
+          node('paymentConfiguration', undefined, [
+            node('queryCompute', { nested: 'must be an object' }),
+          ]),
+        ]),
+      ]),
+    ];
+    expect(flattenValidationErrors(tree)).toEqual([
+      { path: 'tags[0].key', message: 'too short' },
+      { path: 'tags[2].value', message: 'too long' },
+      { path: 'members[1].paymentConfiguration.queryCompute', message: 'must be an object' },
+    ]);
+  });
+
+  it('reports every constraint of a node, the node before its children', () => {
+    const tree = [
+      node('tags', { tagList: 'duplicate key' }, [
+        node('0', undefined, [node('key', { a: 'x', b: 'y' })]),
+      ]),
+      node('name', { awsConstraint: 'blank' }),
+    ];
+    expect(flattenValidationErrors(tree)).toEqual([
+      { path: 'tags', message: 'duplicate key' },
+      { path: 'tags[0].key', message: 'x' },
+      { path: 'tags[0].key', message: 'y' },
+      { path: 'name', message: 'blank' },
+    ]);
+  });
+
+  it('answers nothing for a tree without constraints', () => {
+    expect(flattenValidationErrors([])).toEqual([]);
+    expect(flattenValidationErrors([node('a', undefined, [node('b')])])).toEqual([]);
+  });
+});
+
+describe('createErrorFormatter', () => {
+  const logger = pino({ level: 'silent' });
+  const format = createErrorFormatter(logger);
+
+  /** What Apollo hands formatError for an error thrown by the resolver at `path`. */
+  function resolverError(original: Error, path = ['membership']): [GraphQLFormattedError, unknown] {
+    const wrapped = new GraphQLError(original.message, { path, originalError: original });
+    return [wrapped.toJSON(), wrapped];
+  }
+
+  const upstream = (errorType: string, message: string, details = {}) =>
+    new UpstreamError(errorType, message, 'GetMembership', 'req-1', 400, details);
+
+  it('masks ARNs in AWS messages and in their field messages', () => {
+    const formatted = format(
+      ...resolverError(
+        upstream('ValidationException', 'Role arn:aws:iam::111111111111:role/X is not assumable', {
+          reason: 'FIELD_VALIDATION_FAILED',
+          fieldList: [
+            { name: 'roleArn', message: 'arn:aws:iam::111111111111:role/X is not assumable' },
+          ],
+        }),
+      ),
+    );
+    expect(formatted).toEqual({
+      message: 'Role arn:aws:iam::************:role/X is not assumable',
+      path: ['membership'],
+      locations: undefined,
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        aws: { errorType: 'ValidationException', requestId: 'req-1' },
+        fields: [{ path: 'roleArn', message: 'arn:aws:iam::************:role/X is not assumable' }],
+        reason: 'FIELD_VALIDATION_FAILED',
+      },
+    });
+  });
+
+  it('gives AWS errors without a request id a null requestId', () => {
+    const error = new UpstreamError(
+      'NetworkError',
+      'connect ECONNREFUSED 10.0.0.1:443',
+      'GetMembership',
+      undefined,
+      undefined,
+    );
+    const formatted = format(...resolverError(error));
+    expect(formatted.extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      aws: { errorType: 'NetworkError', requestId: null },
+    });
+    // Internals (addresses, SDK messages) stay in the logs.
+    expect(formatted.message).toBe(
+      'Clean Rooms could not be reached or failed (NetworkError); try again later',
+    );
+  });
+
+  it('keeps the useful members of each AWS exception', () => {
+    expect(
+      format(
+        ...resolverError(
+          upstream('ServiceQuotaExceededException', 'quota', { quotaName: 'Q', quotaValue: 5 }),
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'SERVICE_QUOTA_EXCEEDED', quotaName: 'Q', quotaValue: 5 });
+    expect(
+      format(...resolverError(upstream('ServiceQuotaExceededException', 'quota'))).extensions,
+    ).toMatchObject({ quotaName: null, quotaValue: null });
+    expect(
+      format(
+        ...resolverError(upstream('ConflictException', 'exists', { reason: 'ALREADY_EXISTS' })),
+      ).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS' });
+    expect(
+      format(
+        ...resolverError(
+          upstream('ResourceNotFoundException', 'gone', { resourceType: 'MEMBERSHIP' }),
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'NOT_FOUND', resourceType: 'MEMBERSHIP' });
+  });
+
+  it('turns our argument validation into BAD_USER_INPUT with field paths', () => {
+    // type-graphql validates the input object itself: paths are relative to it.
+    const validation = new ArgumentValidationError([
+      node('tags', { tagList: 'duplicate key' }),
+      node('defaultResultConfiguration', undefined, [
+        node('roleArn', { awsConstraint: 'Member must have length greater than or equal to 32' }),
+      ]),
+    ]);
+    const formatted = format(...resolverError(validation, ['createMembership']));
+    expect(formatted.message).toBe('Invalid input');
+    expect(formatted.path).toEqual(['createMembership']);
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { path: 'tags', message: 'duplicate key' },
+        {
+          path: 'defaultResultConfiguration.roleArn',
+          message: 'Member must have length greater than or equal to 32',
+        },
+      ],
+    });
+  });
+
+  it('answers a call budget overrun with BAD_USER_INPUT', () => {
+    const formatted = format(...resolverError(new UpstreamBudgetExceeded(250)));
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [] });
+    expect(formatted.message).toMatch(/more than 250 AWS calls/);
+  });
+
+  it('keeps the code of GraphQL and Apollo errors and drops their stack trace', () => {
+    const formatted = format(
+      {
+        message: 'Syntax Error: Expected Name, found <EOF>.',
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', stacktrace: ['GraphQLError: ...', '    at x'] },
+      },
+      new GraphQLError('Syntax Error: Expected Name, found <EOF>.'),
+    );
+    expect(formatted).toEqual({
+      message: 'Syntax Error: Expected Name, found <EOF>.',
+      locations: undefined,
+      path: undefined,
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+  });
+
+  it('hides an unexpected error behind INTERNAL_SERVER_ERROR with a logged reference', () => {
+    const records: Array<Record<string, unknown>> = [];
+    const capturing = pino(
+      { level: 'error' },
+      { write: (line: string) => records.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    const bug = new TypeError(
+      "Cannot read properties of undefined (reading 'id') at arn:aws:iam::111111111111:role/X",
+    );
+    const formatted = createErrorFormatter(capturing)(...resolverError(bug));
+    const errorId = (formatted.extensions as { errorId: string }).errorId;
+    expect(formatted).toEqual({
+      message: `Internal server error (reference ${errorId})`,
+      path: ['membership'],
+      locations: undefined,
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
+    });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ errorId, err: { type: 'TypeError' } });
+  });
+
+  it('never answers a stacktrace extension, whatever the error', () => {
+    const errors: Array<[GraphQLFormattedError, unknown]> = [
+      resolverError(new Error('boom')),
+      resolverError(upstream('ThrottlingException', 'slow down')),
+      [
+        { message: 'x', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['at y'] } },
+        new GraphQLError('x'),
+      ],
+      [
+        { message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at y'] } },
+        new GraphQLError('x'),
+      ],
+    ];
+    for (const [formatted, error] of errors) {
+      const result = format(formatted, error);
+      expect(result.extensions).not.toHaveProperty('stacktrace');
+      expect(ERROR_CODES).toContain(result.extensions?.code);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The published SDL: schema.graphql must be what the code builds (the staleness check inside
+ * `npm test`; `npm run schema:print` fixes it), and everything a client can see is documented.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildGatewaySchema, printGatewaySchema } from '../../src/schema';
+
+const COMMITTED = join(__dirname, '..', '..', 'schema.graphql');
+
+/** Types federation adds to every subgraph; they are not ours to document. */
+const FEDERATION_TYPES = new Set(['_Service', '_Entity', '_Any', '_FieldSet', 'FieldSet']);
+const isFederationType = (name: string) =>
+  FEDERATION_TYPES.has(name) || name.startsWith('link__') || name.startsWith('federation__');
+/** Root fields federation adds. */
+const FEDERATION_FIELDS = new Set(['Query._service', 'Query._entities']);
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildGatewaySchema();
+});
+
+it('schema.graphql is up to date (run `npm run schema:print` after changing the schema)', async () => {
+  const committed = readFileSync(COMMITTED, 'utf8');
+  expect(await printGatewaySchema()).toBe(committed);
+});
+
+it('declares the federation entities and the shareable PageInfo', async () => {
+  const sdl = await printGatewaySchema();
+  expect(sdl).toMatch(/type Membership\s+@key\(fields: "id"\)/);
+  expect(sdl).toMatch(/type Collaboration\s+@key\(fields: "id"\)/);
+  expect(sdl).toMatch(/type PageInfo\s+@shareable/);
+  expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+});
+
+function ownTypes(): GraphQLNamedType[] {
+  return Object.values(schema.getTypeMap()).filter(
+    (type) =>
+      !isIntrospectionType(type) && !isSpecifiedScalarType(type) && !isFederationType(type.name),
+  );
+}
+
+/** Every schema element a client can see that has no description, as `Type.field(arg)` paths. */
+function undocumented(): string[] {
+  const missing: string[] = [];
+  const need = (path: string, description: string | null | undefined) => {
+    if (!description?.trim()) missing.push(path);
+  };
+  for (const type of ownTypes()) {
+    const isRoot = ['Query', 'Mutation', 'Subscription'].includes(type.name);
+    if (!isRoot) need(type.name, type.description);
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        const path = `${type.name}.${field.name}`;
+        if (FEDERATION_FIELDS.has(path)) continue;
+        need(path, field.description);
+        for (const arg of field.args) need(`${path}(${arg.name})`, arg.description);
+      }
+    } else if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields()))
+        need(`${type.name}.${field.name}`, field.description);
+    }
+    // Enum types and unions are checked as types above (union members are object types of their
+    // own). Enum *values* are AWS's constants (ENABLED, CSV, ...), explained together in the
+    // enum's description; only the gateway's own UNKNOWN value must say what it means.
+    if (isEnumType(type)) {
+      const unknown = type.getValue('UNKNOWN');
+      if (unknown) need(`${type.name}.UNKNOWN`, unknown.description);
+    }
+  }
+  return missing;
+}
+
+it('documents every type, field, argument, enum and input field', () => {
+  expect(ownTypes().length).toBeGreaterThan(20);
+  expect(undocumented()).toEqual([]);
+});
