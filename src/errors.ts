@@ -70,8 +70,16 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
-export function badUserInput(message: string, fields: FieldProblem[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields } });
+/** A refused input; raised before execution it is a request error (HTTP 400, no data). */
+export function badUserInput(
+  message: string,
+  fields: FieldProblem[],
+  path?: string[],
+): GraphQLError {
+  return new GraphQLError(message, {
+    path,
+    extensions: { code: 'BAD_USER_INPUT', fields, http: { status: 400 } },
+  });
 }
 
 function fromUpstream(error: UpstreamError): {

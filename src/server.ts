@@ -20,7 +20,8 @@ import { createCleanRoomsBackend, type CleanRoomsBackend } from './clean-rooms/c
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { ADMIN_PREFIX } from './emulator/emulator';
-import { createErrorFormatter } from './errors';
+import { badUserInput, createErrorFormatter } from './errors';
+import { validateOperationArguments } from './shared/argument-validation';
 import { logger as rootLogger, type Logger } from './logger';
 import { buildGatewaySchema } from './schema';
 
@@ -62,6 +63,34 @@ export async function startGateway(
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        // Every argument of the operation is checked before anything executes. With one invalid
+        // argument anywhere (a nested `members(first: 0)`, one of several root fields) no AWS
+        // call is made at all: the invalid fields report their own errors as usual, and fields
+        // that would need AWS fail with the same BAD_USER_INPUT details instead of calling it.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ schema, document, operation, request, contextValue }) {
+              if (!operation) return;
+              const problems = await validateOperationArguments(
+                schema,
+                document,
+                operation,
+                request.variables ?? {},
+              );
+              if (problems) {
+                const where = problems.path.join('.');
+                contextValue.scheduler.refuse(() =>
+                  badUserInput(
+                    `Not executed: the operation has invalid arguments (at ${where})`,
+                    problems.fields,
+                  ),
+                );
+              }
+            },
+          };
+        },
+      },
       config.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

@@ -18,6 +18,7 @@ export class UpstreamScheduler {
   private readonly waiting: Array<() => void> = [];
   /** Calls started so far in this request. */
   calls = 0;
+  private refusal?: () => Error;
 
   constructor(
     readonly concurrency: number,
@@ -25,7 +26,13 @@ export class UpstreamScheduler {
     private readonly observe?: CallObserver,
   ) {}
 
+  /** From now on every call fails with `reason()` instead of reaching AWS. */
+  refuse(reason: () => Error): void {
+    this.refusal = reason;
+  }
+
   async run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    if (this.refusal) throw this.refusal();
     if (this.calls >= this.maxCalls) throw new UpstreamBudgetExceeded(this.maxCalls);
     this.calls++;
     if (this.active >= this.concurrency) {

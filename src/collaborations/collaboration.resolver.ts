@@ -8,6 +8,7 @@ import { membershipNode } from '../memberships/membership.mapper';
 import { Membership } from '../memberships/membership.type';
 import { PageArgs, pageInfo } from '../shared/connection';
 import { CollaborationConnection, MemberConnection } from '../shared/connections.types';
+import { teachMembership } from '../shared/related-fields';
 import { CollaborationIdArgs, ListCollaborationsArgs } from './collaboration.args';
 import { CreateCollaborationInput } from './collaboration.inputs';
 import { collaborationNode, toCreateCollaborationRequest } from './collaboration.mapper';
@@ -24,23 +25,14 @@ export async function resolveCollaboration(
   return collaborationNode(ctx, id);
 }
 
-/** The caller's membership in `collaborationId` as a node, from what its summary told us. */
+/** The caller's membership in `collaborationId` as a node, taught what the collaboration knows. */
 export function ownMembershipNode(
   ctx: GatewayContext,
   collaborationId: string,
   membershipId: string,
   membershipArn: string | undefined,
 ): Membership {
-  const values = {
-    id: membershipId,
-    collaborationId,
-    ...(membershipArn ? { arn: membershipArn } : {}),
-  };
-  ctx.memberships.store.remember(
-    membershipId,
-    values,
-    Object.keys(values) as Array<keyof typeof values>,
-  );
+  teachMembership(ctx, collaborationId, membershipId, membershipArn);
   return membershipNode(ctx, membershipId);
 }
 

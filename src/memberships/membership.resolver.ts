@@ -8,6 +8,7 @@ import { collaborationNode } from '../collaborations/collaboration.mapper';
 import type { GatewayContext } from '../context';
 import { Tag } from '../shared/common.types';
 import { pageInfo } from '../shared/connection';
+import { teachCollaboration } from '../shared/related-fields';
 import { MembershipConnection } from '../shared/connections.types';
 import { ListMembershipsArgs, MembershipIdArgs } from './membership.args';
 import { CreateMembershipInput, UpdateMembershipInput } from './membership.inputs';
@@ -58,47 +59,9 @@ export class MembershipResolver {
     @Root() membership: Membership,
     @Ctx() ctx: GatewayContext,
   ): Promise<Collaboration> {
-    const store = ctx.memberships.store;
-    const get = <K extends keyof Membership>(field: K) => store.field(membership.id, field);
-    const [
-      collaborationId,
-      arn,
-      name,
-      creatorAccountId,
-      creatorDisplayName,
-      status,
-      membershipArn,
-    ] = await Promise.all([
-      get('collaborationId'),
-      get('collaborationArn'),
-      get('collaborationName'),
-      get('collaborationCreatorAccountId'),
-      get('collaborationCreatorDisplayName'),
-      get('status'),
-      get('arn'),
-    ]);
-    const id = collaborationId as string;
-    // The membership already tells us these collaboration fields: no GetCollaboration for them.
-    const active = status === 'ACTIVE';
-    ctx.collaborations.store.remember(
-      id,
-      {
-        id,
-        arn,
-        name,
-        creatorAccountId,
-        creatorDisplayName,
-        ...(active ? { memberStatus: 'ACTIVE', membershipId: membership.id, membershipArn } : {}),
-      },
-      [
-        'id',
-        'arn',
-        'name',
-        'creatorAccountId',
-        'creatorDisplayName',
-        ...(active ? (['memberStatus', 'membershipId', 'membershipArn'] as const) : []),
-      ],
-    );
+    const id = (await ctx.memberships.store.field(membership.id, 'collaborationId')) as string;
+    // What the membership already says about its collaboration costs no GetCollaboration.
+    teachCollaboration(ctx, membership.id, id);
     return collaborationNode(ctx, id);
   }
 

@@ -16,12 +16,24 @@ import DataLoader from 'dataloader';
 export class EntityStore<T extends { id: string }> {
   private readonly known = new Map<string, Partial<T>>();
   private readonly knownFields = new Map<string, Set<keyof T>>();
+  /** Full objects obtained in this request (loaded or primed). */
+  private readonly full = new Map<string, T>();
   private readonly loader: DataLoader<string, T>;
 
   constructor(load: (id: string) => Promise<T>) {
     // Gets run in parallel (the scheduler bounds concurrency); each key settles on its own.
     this.loader = new DataLoader<string, T>((ids) =>
-      Promise.all(ids.map((id) => load(id).catch((error: unknown) => asError(error)))),
+      Promise.all(
+        ids.map((id) =>
+          load(id).then(
+            (entity) => {
+              this.full.set(id, entity);
+              return entity;
+            },
+            (error: unknown) => asError(error),
+          ),
+        ),
+      ),
     );
   }
 
@@ -37,8 +49,15 @@ export class EntityStore<T extends { id: string }> {
     this.knownFields.set(id, names);
   }
 
+  /** The value of `field` when it is already known, without loading anything. */
+  peek<K extends keyof T>(id: string, field: K): { value: T[K] | undefined } | undefined {
+    const full = this.full.get(id);
+    if (full) return { value: full[field] };
+    return this.knows(id, field) ? { value: this.known.get(id)?.[field] } : undefined;
+  }
+
   knows(id: string, field: keyof T): boolean {
-    return this.knownFields.get(id)?.has(field) ?? false;
+    return this.full.has(id) || (this.knownFields.get(id)?.has(field) ?? false);
   }
 
   /** The full object (one Get per id per request). */
@@ -50,12 +69,13 @@ export class EntityStore<T extends { id: string }> {
   prime(full: T): void {
     this.clear(full.id);
     this.loader.prime(full.id, full);
-    this.remember(full.id, full, Object.keys(full) as Array<keyof T>);
+    this.full.set(full.id, full);
   }
 
   /** Forgets everything about `id` (after it changed or was deleted). */
   clear(id: string): void {
     this.loader.clear(id);
+    this.full.delete(id);
     this.known.delete(id);
     this.knownFields.delete(id);
   }
@@ -63,12 +83,14 @@ export class EntityStore<T extends { id: string }> {
   /** Forgets every entity of this kind (after a change whose reach is not known). */
   clearAll(): void {
     this.loader.clearAll();
+    this.full.clear();
     this.known.clear();
     this.knownFields.clear();
   }
 
   async field<K extends keyof T>(id: string, field: K): Promise<T[K] | undefined> {
-    if (this.knows(id, field)) return this.known.get(id)?.[field];
+    const known = this.peek(id, field);
+    if (known) return known.value;
     const full = await this.load(id);
     return full[field];
   }

@@ -432,6 +432,34 @@ describe('relations known without a call', () => {
     ]);
   });
 
+  it('walks collaboration → membership → collaboration with no Get at all', async () => {
+    const result = await data<{
+      collaborations: Nodes<{
+        name: string;
+        membership: {
+          status: string;
+          collaborationName: string;
+          collaboration: { name: string };
+        } | null;
+      }>;
+    }>(
+      '{ collaborations { nodes { name membership { status collaborationName collaboration { name } } } } }',
+    );
+    // Both directions are known from the summary: the membership learns the collaboration's
+    // name and its ACTIVE status, and gives the name back.
+    expect(gw.calls()).toEqual({ ListCollaborations: 1 });
+    for (const node of result.collaborations.nodes) {
+      if (node.membership) {
+        expect(node.membership).toEqual({
+          status: 'ACTIVE',
+          collaborationName: node.name,
+          collaboration: { name: node.name },
+        });
+      }
+    }
+    expect(result.collaborations.nodes.filter((n) => n.membership)).toHaveLength(2);
+  });
+
   it('loads Collaboration.membership once per membership for other fields', async () => {
     const result = await data<{
       collaborations: Nodes<{ membership: { queryLogStatus: string } | null }>;

@@ -619,16 +619,33 @@ describe('query arguments', () => {
     expectRefused(body, ['first'], /less than or equal to 100/);
   });
 
-  it('refuses bad arguments of a nested list without calling ListMembers', async () => {
+  it('refuses bad arguments of a nested list before its parent is fetched: zero AWS calls', async () => {
     const { body } = await gw.gql(
       `{ collaboration(id: "${IDS.retailMeasurement}") { members(first: 0) { nodes { accountId } } } }`,
     );
+    // The parent would need GetCollaboration; the operation is refused before that call, and the
+    // error names the invalid nested argument.
     const error = onlyError(body);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(fieldPaths(error)).toEqual(['first']);
-    expect(error.path).toEqual(['collaboration', 'members']);
-    // The refused list is never called (its parent is resolved first, so it may have been).
-    expect(gw.calls()).not.toHaveProperty('ListMembers');
+    expect(error.path).toEqual(['collaboration']);
+    expect(error.message).toContain('collaboration.members');
+    expect(body.data).toEqual({ collaboration: null });
+    expect(gw.totalCalls()).toBe(0);
+  });
+
+  it('refuses a whole operation when one of several root fields has an invalid argument', async () => {
+    const { body } = await gw.gql(
+      `{ ok: membership(id: "${IDS.acmeRetailMembership}") { queryLogStatus } bad: membership(id: "nope") { id } }`,
+    );
+    // The valid field is not executed against AWS either; both carry the invalid argument.
+    expect(body.data).toEqual({ ok: null, bad: null });
+    const byPath = Object.fromEntries((body.errors ?? []).map((e) => [String(e.path?.[0]), e]));
+    expect(byPath.ok?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(byPath.ok?.message).toContain('(at bad)');
+    expect(byPath.bad?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fieldPaths(byPath.bad as NonNullable<typeof byPath.bad>)).toEqual(['id']);
+    expect(gw.totalCalls()).toBe(0);
   });
 });
 
