@@ -288,22 +288,7 @@ export class CleanRoomsService {
       input,
     );
     return compact({
-      collaborationList: page.map((c) => {
-        const me = c.members.find((m) => m.accountId === caller.accountId);
-        return compact({
-          id: c.id,
-          arn: c.arn,
-          name: c.name,
-          creatorAccountId: c.creatorAccountId,
-          creatorDisplayName: c.creatorDisplayName,
-          createTime: c.createTime,
-          updateTime: c.updateTime,
-          memberStatus: me?.status ?? 'INVITED',
-          membershipId: me?.membershipId,
-          membershipArn: me?.membershipArn,
-          analyticsEngine: c.analyticsEngine,
-        });
-      }),
+      collaborationList: page.map((c) => this.collaborationSummaryView(c, caller)),
       nextToken,
     });
   }
@@ -359,13 +344,13 @@ export class CleanRoomsService {
     });
   }
 
-  private collaborationView(c: CollaborationRecord, caller: Caller) {
+  /** The CollaborationSummary shape (ListCollaborations), as the caller sees it. */
+  private collaborationSummaryView(c: CollaborationRecord, caller: Caller) {
     const me = c.members.find((m) => m.accountId === caller.accountId);
     return compact({
       id: c.id,
       arn: c.arn,
       name: c.name,
-      description: c.description,
       creatorAccountId: c.creatorAccountId,
       creatorDisplayName: c.creatorDisplayName,
       createTime: c.createTime,
@@ -373,10 +358,18 @@ export class CleanRoomsService {
       memberStatus: me?.status ?? 'INVITED',
       membershipId: me?.membershipId,
       membershipArn: me?.membershipArn,
+      analyticsEngine: c.analyticsEngine,
+    });
+  }
+
+  /** The Collaboration shape (Get/CreateCollaboration): the summary plus the settings. */
+  private collaborationView(c: CollaborationRecord, caller: Caller) {
+    return compact({
+      ...this.collaborationSummaryView(c, caller),
+      description: c.description,
       dataEncryptionMetadata: c.dataEncryptionMetadata,
       queryLogStatus: c.queryLogStatus,
       jobLogStatus: c.jobLogStatus,
-      analyticsEngine: c.analyticsEngine,
       autoApprovedChangeTypes: c.autoApprovedChangeTypes,
       allowedResultRegions: c.allowedResultRegions,
       isMetricsEnabled: c.isMetricsEnabled,
@@ -621,23 +614,7 @@ export class CleanRoomsService {
       input,
     );
     return compact({
-      membershipSummaries: page.map((m) =>
-        compact({
-          id: m.id,
-          arn: m.arn,
-          collaborationArn: m.collaborationArn,
-          collaborationId: m.collaborationId,
-          collaborationCreatorAccountId: m.collaborationCreatorAccountId,
-          collaborationCreatorDisplayName: m.collaborationCreatorDisplayName,
-          collaborationName: m.collaborationName,
-          createTime: m.createTime,
-          updateTime: m.updateTime,
-          status: m.status,
-          memberAbilities: m.memberAbilities,
-          mlMemberAbilities: m.mlMemberAbilities,
-          paymentConfiguration: m.paymentConfiguration,
-        }),
-      ),
+      membershipSummaries: page.map((m) => this.membershipSummaryView(m)),
       nextToken,
     });
   }
@@ -667,7 +644,8 @@ export class CleanRoomsService {
     this.state.tags.delete(membership.arn);
   }
 
-  private membershipView(m: MembershipRecord) {
+  /** The MembershipSummary shape (ListMemberships). */
+  private membershipSummaryView(m: MembershipRecord) {
     return compact({
       id: m.id,
       arn: m.arn,
@@ -681,11 +659,18 @@ export class CleanRoomsService {
       status: m.status,
       memberAbilities: m.memberAbilities,
       mlMemberAbilities: m.mlMemberAbilities,
+      paymentConfiguration: m.paymentConfiguration,
+    });
+  }
+
+  /** The Membership shape (Get/Create/UpdateMembership): the summary plus the settings. */
+  private membershipView(m: MembershipRecord) {
+    return compact({
+      ...this.membershipSummaryView(m),
       queryLogStatus: m.queryLogStatus,
       jobLogStatus: m.jobLogStatus,
       defaultResultConfiguration: m.defaultResultConfiguration,
       defaultJobResultConfiguration: m.defaultJobResultConfiguration,
-      paymentConfiguration: m.paymentConfiguration,
       isMetricsEnabled: m.isMetricsEnabled,
     });
   }

@@ -13,15 +13,78 @@ type EnumObject = Record<string, string>;
 const UNKNOWN_DESCRIPTION =
   'A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused.';
 
+const LOGGING = {
+  ENABLED: 'Logs are written.',
+  DISABLED: 'No logs are written.',
+};
+const COLLABORATION_LOGGING = {
+  ENABLED: 'Members may turn on logging for their memberships.',
+  DISABLED: 'Logging is off for every member.',
+};
+
+/** What each AWS value means, in our words; the schema test requires one for every value. */
+const VALUE_DESCRIPTIONS: Record<EnumName, Record<string, string>> = {
+  MembershipStatus: {
+    ACTIVE: 'The member takes part in the collaboration.',
+    REMOVED: 'The collaboration creator removed the member; the membership is kept for the record.',
+    COLLABORATION_DELETED: 'The collaboration was deleted; the membership is kept for the record.',
+  },
+  MemberStatus: {
+    INVITED: 'Invited; the account has not created its membership yet.',
+    ACTIVE: 'The account joined and has a membership.',
+    LEFT: 'The account left by deleting its membership; it cannot rejoin.',
+    REMOVED: 'The creator removed the account from the collaboration.',
+  },
+  FilterableMemberStatus: {
+    INVITED: 'Collaborations the caller is invited to and has not joined yet.',
+    ACTIVE: 'Collaborations the caller has joined.',
+  },
+  MemberAbility: {
+    CAN_QUERY: 'May run queries (one member per collaboration).',
+    CAN_RECEIVE_RESULTS: 'May receive query results.',
+    CAN_RUN_JOB: 'May run jobs.',
+    CAN_EXPORT_QUERY_ANALYSIS_LOG: 'May export the analysis logs of queries.',
+  },
+  CustomMLMemberAbility: {
+    CAN_RECEIVE_MODEL_OUTPUT: 'May receive the output of custom model training.',
+    CAN_RECEIVE_INFERENCE_OUTPUT: 'May receive the output of custom model inference.',
+  },
+  MembershipQueryLogStatus: LOGGING,
+  MembershipJobLogStatus: LOGGING,
+  CollaborationQueryLogStatus: COLLABORATION_LOGGING,
+  CollaborationJobLogStatus: COLLABORATION_LOGGING,
+  AnalyticsEngine: {
+    SPARK: 'Analyses run on Spark.',
+    CLEAN_ROOMS_SQL: 'Analyses run on the Clean Rooms SQL engine (being retired by AWS).',
+  },
+  AutoApprovedChangeType: {
+    ADD_MEMBER: 'Adding a member.',
+    GRANT_RECEIVE_RESULTS_ABILITY: 'Granting a member the ability to receive results.',
+    REVOKE_RECEIVE_RESULTS_ABILITY: "Revoking a member's ability to receive results.",
+    GRANT_EXPORT_QUERY_ANALYSIS_LOG_ABILITY:
+      'Granting a member the ability to export query analysis logs.',
+    REVOKE_EXPORT_QUERY_ANALYSIS_LOG_ABILITY:
+      "Revoking a member's ability to export query analysis logs.",
+  },
+  ResultFormat: {
+    CSV: 'Comma-separated values.',
+    PARQUET: 'Apache Parquet files.',
+  },
+};
+
 function define(name: EnumName, description: string, options: { output: boolean }): EnumObject {
   const values = [...ENUMS[name], ...(options.output ? [UNKNOWN_ENUM_VALUE] : [])];
   const enumObject = Object.fromEntries(values.map((v) => [v, v]));
+  const described = VALUE_DESCRIPTIONS[name];
   registerEnumType(enumObject, {
     name,
     description,
-    valuesConfig: options.output
-      ? { [UNKNOWN_ENUM_VALUE]: { description: UNKNOWN_DESCRIPTION } }
-      : {},
+    valuesConfig: Object.fromEntries(
+      values.map((v) => [
+        v,
+        { description: v === UNKNOWN_ENUM_VALUE ? UNKNOWN_DESCRIPTION : described[v] },
+      ]),
+    ),
   });
   return enumObject;
 }

@@ -70,12 +70,9 @@ function undocumented(): string[] {
       for (const field of Object.values(type.getFields()))
         need(`${type.name}.${field.name}`, field.description);
     }
-    // Enum types and unions are checked as types above (union members are object types of their
-    // own). Enum *values* are AWS's constants (ENABLED, CSV, ...), explained together in the
-    // enum's description; only the gateway's own UNKNOWN value must say what it means.
+    // Unions are checked as types above (their members are object types of their own).
     if (isEnumType(type)) {
-      const unknown = type.getValue('UNKNOWN');
-      if (unknown) need(`${type.name}.UNKNOWN`, unknown.description);
+      for (const value of type.getValues()) need(`${type.name}.${value.name}`, value.description);
     }
   }
   return missing;
