@@ -1,0 +1,53 @@
+import { startTestGateway, type TestGateway } from '../../helpers/gateway';
+
+describe('per-request AWS call limits', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ env: { MAX_UPSTREAM_CALLS: '3', UPSTREAM_CONCURRENCY: '2' } });
+  });
+  afterAll(() => gw.close());
+  beforeEach(() => gw.resetCalls());
+
+  it('stops at MAX_UPSTREAM_CALLS and answers BAD_USER_INPUT for the rest', async () => {
+    // 1 ListMemberships + 4 GetMembership would be needed; only 3 calls are allowed.
+    const { body } = await gw.gql('{ memberships { nodes { id queryLogStatus } } }');
+    expect(gw.totalCalls()).toBe(3);
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const error of body.errors ?? []) {
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toContain('more than 3 AWS calls');
+    }
+  });
+
+  it('serves operations within the budget normally', async () => {
+    const { body } = await gw.gql('{ memberships(first: 2) { nodes { id queryLogStatus } } }');
+    expect(body.errors).toBeUndefined();
+    expect(gw.calls()).toEqual({ ListMemberships: 1, GetMembership: 2 });
+  });
+
+  it('keeps at most UPSTREAM_CONCURRENCY Gets in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const original = gw.emulator.handle.bind(gw.emulator);
+    const spy = jest.spyOn(gw.emulator, 'handle').mockImplementation(async (request) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      try {
+        return await original(request);
+      } finally {
+        inFlight--;
+      }
+    });
+    try {
+      const ids = ['2', '3', '7'].map((n) => `e0000000-0000-4000-8000-00000000000${n}`);
+      const query = `{ ${ids.map((id, i) => `m${i}: membership(id: "${id}") { queryLogStatus }`).join(' ')} }`;
+      const { body } = await gw.gql(query);
+      expect(body.errors).toBeUndefined();
+      expect(gw.calls()).toEqual({ GetMembership: 3 });
+      expect(peak).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
