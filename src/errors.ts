@@ -42,6 +42,9 @@ const AWS_CODES: Record<string, ErrorCode> = {
   ThrottlingException: 'THROTTLED',
 };
 
+/** AWS members whose GraphQL argument has another name (connections use first/after). */
+const GRAPHQL_NAMES: Record<string, string> = { nextToken: 'after', maxResults: 'first' };
+
 export function codeForAwsError(errorType: string): ErrorCode {
   // Own entries only: a name such as `constructor` (the type comes from a response header) must
   // not pick up Object.prototype members.
@@ -93,7 +96,7 @@ function fromUpstream(error: UpstreamError): {
   };
   if (code === 'BAD_USER_INPUT') {
     extensions.fields = (error.details.fieldList ?? []).map((f) => ({
-      path: f.name,
+      path: Object.hasOwn(GRAPHQL_NAMES, f.name) ? GRAPHQL_NAMES[f.name] : f.name,
       message: maskArns(f.message),
     }));
     if (error.details.reason) extensions.reason = error.details.reason;

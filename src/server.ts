@@ -17,6 +17,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
 import { createCleanRoomsBackend, type CleanRoomsBackend } from './clean-rooms/client';
+import { createReadinessCheck } from './clean-rooms/readiness';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { ADMIN_PREFIX } from './emulator/emulator';
@@ -109,9 +110,17 @@ export async function startGateway(
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/health/ready', (_req, res) => {
+  const backendReady = createReadinessCheck(backend.client);
+  app.get('/health/ready', async (_req, res) => {
     if (draining) {
       res.status(503).json({ status: 'draining' });
+      return;
+    }
+    const readiness = await backendReady();
+    if (!readiness.ready) {
+      res
+        .status(503)
+        .json({ status: 'unavailable', backend: config.backend, reason: readiness.reason });
       return;
     }
     res.json({ status: 'ok', backend: config.backend });

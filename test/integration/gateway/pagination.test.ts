@@ -112,6 +112,8 @@ describe('memberships', () => {
     expect(onlyError(body).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       aws: { errorType: 'ValidationException' },
+      // AWS names its `nextToken` member; the client sent the `after` argument.
+      fields: [{ path: 'after', message: expect.any(String) }],
     });
     expect(gw.calls()).toEqual({ ListMemberships: 1 });
   });
