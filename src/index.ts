@@ -10,6 +10,14 @@ import { startGateway } from './server';
 async function main(): Promise<void> {
   const config = loadConfig();
   logger.level = config.logLevel;
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    // The SDK would print a multi-line warning on stderr; keep logs one JSON line each.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    logger.warn(
+      { node: process.version },
+      'AWS SDK releases after early 2027 need Node >= 22; the SDK version is pinned in package-lock.json',
+    );
+  }
   const gateway = await startGateway(config);
   logger.info(
     { url: gateway.url, backend: gateway.backend.describe },
