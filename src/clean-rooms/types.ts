@@ -5,33 +5,17 @@
  * and tagged unions are discriminated by `kind` (including the SDK's unknown-member cases).
  */
 
+import type {
+  DataEncryptionMetadata,
+  MLMemberAbilities,
+  PaymentConfiguration,
+  Responsibility,
+} from '../constraints/shapes';
+
 /** An enum value newer than this gateway; the original string is logged, not lost silently. */
 export const UNKNOWN_ENUM_VALUE = 'UNKNOWN';
 
-export interface Responsibility {
-  isResponsible: boolean;
-}
-
-export interface PaymentConfiguration {
-  queryCompute: Responsibility;
-  machineLearning?: {
-    modelTraining?: Responsibility;
-    modelInference?: Responsibility;
-    syntheticDataGeneration?: Responsibility;
-  };
-  jobCompute?: Responsibility;
-}
-
-export interface MLMemberAbilities {
-  customMLMemberAbilities: string[];
-}
-
-export interface DataEncryptionMetadata {
-  allowCleartext: boolean;
-  allowDuplicates: boolean;
-  allowJoinsOnColumnsWithDifferentNames: boolean;
-  preserveNulls: boolean;
-}
+export type { DataEncryptionMetadata, MLMemberAbilities, PaymentConfiguration, Responsibility };
 
 export interface QueryS3Output {
   kind: 's3';

@@ -2,35 +2,18 @@
  * The emulator's state records and the API shapes it returns. Timestamps are epoch seconds
  * (fractional), exactly what goes on the wire.
  */
+import type {
+  DataEncryptionMetadata,
+  MLMemberAbilities,
+  PaymentConfiguration,
+  Responsibility,
+} from '../constraints/shapes';
+
 export type MemberStatus = 'INVITED' | 'ACTIVE' | 'LEFT' | 'REMOVED';
 export type MembershipStatus = 'ACTIVE' | 'REMOVED' | 'COLLABORATION_DELETED';
 export type LogStatus = 'ENABLED' | 'DISABLED';
 
-export interface Responsibility {
-  isResponsible: boolean;
-}
-
-/** PaymentConfiguration (creator-set) and MembershipPaymentConfiguration share this layout. */
-export interface PaymentConfiguration {
-  queryCompute: Responsibility;
-  machineLearning?: {
-    modelTraining?: Responsibility;
-    modelInference?: Responsibility;
-    syntheticDataGeneration?: Responsibility;
-  };
-  jobCompute?: Responsibility;
-}
-
-export interface MLMemberAbilities {
-  customMLMemberAbilities: string[];
-}
-
-export interface DataEncryptionMetadata {
-  allowCleartext: boolean;
-  allowDuplicates: boolean;
-  allowJoinsOnColumnsWithDifferentNames: boolean;
-  preserveNulls: boolean;
-}
+export type { DataEncryptionMetadata, MLMemberAbilities, PaymentConfiguration, Responsibility };
 
 export interface QueryResultConfiguration {
   outputConfiguration: Record<string, unknown>;

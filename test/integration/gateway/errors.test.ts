@@ -20,6 +20,28 @@ afterAll(() => gw.close());
 beforeEach(() => gw.resetCalls());
 afterEach(() => gw.emulator.faults.clear());
 
+/**
+ * Northwind creates a collaboration with query logging disabled and invites Acme (the gateway's
+ * account) with no abilities.
+ */
+async function northwindInvitesAcme(name: string, description: string) {
+  const northwind = inProcessClient(gw.emulator, '111111111111');
+  try {
+    return await northwind.send(
+      new CreateCollaborationCommand({
+        name,
+        description,
+        creatorDisplayName: 'Northwind Retail',
+        creatorMemberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS'],
+        queryLogStatus: 'DISABLED',
+        members: [{ accountId: ACME, displayName: 'Acme', memberAbilities: [] }],
+      }),
+    );
+  } finally {
+    northwind.destroy();
+  }
+}
+
 const AWS_REQUEST_ID = expect.stringMatching(/^\S+$/);
 
 const CREATE_MEMBERSHIP = `mutation ($input: CreateMembershipInput!) {
@@ -184,18 +206,7 @@ describe('BAD_USER_INPUT from AWS (business rules)', () => {
   });
 
   it('refuses to join with query logging where the collaboration disables it', async () => {
-    const northwind = inProcessClient(gw.emulator, '111111111111');
-    const created = await northwind.send(
-      new CreateCollaborationCommand({
-        name: 'No query logs',
-        description: 'query logging disabled',
-        creatorDisplayName: 'Northwind Retail',
-        creatorMemberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS'],
-        queryLogStatus: 'DISABLED',
-        members: [{ accountId: ACME, displayName: 'Acme', memberAbilities: [] }],
-      }),
-    );
-    northwind.destroy();
+    const created = await northwindInvitesAcme('No query logs', 'query logging disabled');
     gw.resetCalls();
 
     const collaborationIdentifier = created.collaboration?.id as string;
@@ -219,18 +230,10 @@ describe('BAD_USER_INPUT from AWS (business rules)', () => {
 
   it('refuses a result configuration for a member that cannot receive results', async () => {
     // Northwind invites Acme without abilities: it may not set a default result destination.
-    const northwind = inProcessClient(gw.emulator, '111111111111');
-    const created = await northwind.send(
-      new CreateCollaborationCommand({
-        name: 'Results only for the creator',
-        description: 'Acme cannot receive results',
-        creatorDisplayName: 'Northwind Retail',
-        creatorMemberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS'],
-        queryLogStatus: 'DISABLED',
-        members: [{ accountId: ACME, displayName: 'Acme', memberAbilities: [] }],
-      }),
+    const created = await northwindInvitesAcme(
+      'Results only for the creator',
+      'Acme cannot receive results',
     );
-    northwind.destroy();
     gw.resetCalls();
 
     const { body } = await gw.gql(CREATE_MEMBERSHIP, {
