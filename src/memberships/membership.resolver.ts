@@ -53,7 +53,9 @@ export class MembershipResolver {
   }
 
   @FieldResolver(() => Collaboration, {
-    description: 'The collaboration this membership belongs to.',
+    nullable: true,
+    description:
+      'The collaboration this membership belongs to. Null with an error (FORBIDDEN) when it is no longer readable: deleted, or the member was removed; fields of the membership itself still resolve.',
   })
   async collaboration(
     @Root() membership: Membership,

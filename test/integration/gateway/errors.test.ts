@@ -92,6 +92,33 @@ describe('FORBIDDEN', () => {
     expect(gw.calls()).toEqual({ GetCollaboration: 1 });
   });
 
+  it('nulls only the unreadable collaboration of a list, with its error on that path', async () => {
+    const { status, body } = await gw.gql<{
+      memberships: { nodes: Array<{ id: string; collaboration: { queryLogStatus: string } | null }> };
+    }>('{ memberships { nodes { id collaboration { queryLogStatus } } } }');
+    expect(status).toBe(200);
+    const nodes = body.data?.memberships.nodes ?? [];
+    expect(nodes.map((n) => n.id)).toEqual([
+      IDS.acmeRetailMembership,
+      IDS.acmeAudienceMembership,
+      IDS.acmeLoyaltyMembership,
+      IDS.acmeBrandLiftMembership,
+    ]);
+    // Retail and Audience overlap are readable; Loyalty (deleted) and Brand lift (removed) are not.
+    expect(nodes.map((n) => n.collaboration)).toEqual([
+      { queryLogStatus: 'ENABLED' },
+      { queryLogStatus: 'DISABLED' },
+      null,
+      null,
+    ]);
+    // The error stays on the field that needed GetCollaboration; the null stops at `collaboration`.
+    expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['memberships', 'nodes', 2, 'collaboration', 'queryLogStatus'], 'FORBIDDEN'],
+      [['memberships', 'nodes', 3, 'collaboration', 'queryLogStatus'], 'FORBIDDEN'],
+    ]);
+    expect(gw.calls()).toEqual({ ListMemberships: 1, GetCollaboration: 4 });
+  });
+
   it('refuses to join a collaboration the caller is not invited to', async () => {
     const { body } = await gw.gql(CREATE_MEMBERSHIP, {
       input: { collaborationIdentifier: IDS.unknownCollaboration, queryLogStatus: 'DISABLED' },
