@@ -7,12 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { ValidationError } from 'class-validator';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { UpstreamError } from './clean-rooms/errors';
 import { UpstreamBudgetExceeded } from './clean-rooms/upstream';
 import type { Logger } from './logger';
+import { flattenValidationErrors } from './shared/input-errors';
 
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -26,11 +26,6 @@ export const ERROR_CODES = [
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
 
 /** AWS error type → our code. Anything not listed means AWS could not serve us. */
 const AWS_CODES: Record<string, ErrorCode> = {
@@ -56,33 +51,6 @@ export function codeForAwsError(errorType: string): ErrorCode {
 /** Masks the account id inside ARNs, so messages never disclose other accounts. */
 export function maskArns(text: string): string {
   return text.replace(/(arn:aws[\w-]*:[\w-]+:[\w-]*:)\d{12}(:)/g, '$1************$2');
-}
-
-/** Flattens class-validator's tree into dotted paths: `tags[0].key`, `a.b.c`. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  for (const error of errors) {
-    const path = /^\d+$/.test(error.property)
-      ? `${parent}[${error.property}]`
-      : parent
-        ? `${parent}.${error.property}`
-        : error.property;
-    for (const message of Object.values(error.constraints ?? {})) out.push({ path, message });
-    if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
-  }
-  return out;
-}
-
-/** A refused input; raised before execution it is a request error (HTTP 400, no data). */
-export function badUserInput(
-  message: string,
-  fields: FieldProblem[],
-  path?: string[],
-): GraphQLError {
-  return new GraphQLError(message, {
-    path,
-    extensions: { code: 'BAD_USER_INPUT', fields, http: { status: 400 } },
-  });
 }
 
 function fromUpstream(error: UpstreamError): {

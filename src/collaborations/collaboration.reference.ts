@@ -1,8 +1,13 @@
 /** Federation: how the router turns a `Collaboration` representation `{ id }` into the entity. */
 import type { GatewayContext } from '../context';
+import { representationId } from '../shared/entity-reference';
 import { resolveCollaboration } from './collaboration.resolver';
 
 export const collaborationReference = {
-  __resolveReference: (reference: { id: string }, ctx: GatewayContext) =>
-    resolveCollaboration(ctx, reference.id),
+  // Async, so a refused representation rejects alone instead of failing the whole `_entities`.
+  __resolveReference: async (reference: unknown, ctx: GatewayContext) =>
+    resolveCollaboration(
+      ctx,
+      representationId('Collaboration', reference, 'GetCollaboration', 'collaborationIdentifier'),
+    ),
 };

@@ -1,9 +1,14 @@
 /** Federation: how the router turns a `Membership` representation `{ id }` into the entity. */
 import type { GatewayContext } from '../context';
+import { representationId } from '../shared/entity-reference';
 import { resolveMembership } from './membership.resolver';
 
 export const membershipReference = {
   // N representations in one `_entities` call share the request's loader: one Get per unique id.
-  __resolveReference: (reference: { id: string }, ctx: GatewayContext) =>
-    resolveMembership(ctx, reference.id),
+  // Async, so a refused representation rejects alone instead of failing the whole `_entities`.
+  __resolveReference: async (reference: unknown, ctx: GatewayContext) =>
+    resolveMembership(
+      ctx,
+      representationId('Membership', reference, 'GetMembership', 'membershipIdentifier'),
+    ),
 };

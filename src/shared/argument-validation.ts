@@ -22,7 +22,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { flattenValidationErrors, type FieldProblem } from '../errors';
+import { flattenValidationErrors, type FieldProblem } from './input-errors';
 
 type Constructor = new () => object;
 

@@ -9,13 +9,7 @@ import pino from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { UpstreamError } from '../../src/clean-rooms/errors';
 import { UpstreamBudgetExceeded } from '../../src/clean-rooms/upstream';
-import {
-  codeForAwsError,
-  createErrorFormatter,
-  ERROR_CODES,
-  flattenValidationErrors,
-  maskArns,
-} from '../../src/errors';
+import { codeForAwsError, createErrorFormatter, ERROR_CODES, maskArns } from '../../src/errors';
 
 describe('codeForAwsError', () => {
   it.each([
@@ -89,62 +83,6 @@ function node(
 ): ValidationError {
   return { property, constraints, children } as ValidationError;
 }
-
-describe('flattenValidationErrors', () => {
-  it('joins nested properties with dots', () => {
-    const tree = [
-      node('defaultResultConfiguration', undefined, [
-        node('outputConfiguration', undefined, [
-          node('s3', undefined, [node('bucket', { awsConstraint: 'bad bucket' })]),
-        ]),
-      ]),
-    ];
-    expect(flattenValidationErrors(tree)).toEqual([
-      { path: 'defaultResultConfiguration.outputConfiguration.s3.bucket', message: 'bad bucket' },
-    ]);
-  });
-
-  it('writes list indexes in brackets', () => {
-    const tree = [
-      node('tags', undefined, [
-        node('0', undefined, [node('key', { awsConstraint: 'too short' })]),
-        node('2', undefined, [node('value', { awsConstraint: 'too long' })]),
-      ]),
-      node('members', undefined, [
-        node('1', undefined, [
-          node('paymentConfiguration', undefined, [
-            node('queryCompute', { nested: 'must be an object' }),
-          ]),
-        ]),
-      ]),
-    ];
-    expect(flattenValidationErrors(tree)).toEqual([
-      { path: 'tags[0].key', message: 'too short' },
-      { path: 'tags[2].value', message: 'too long' },
-      { path: 'members[1].paymentConfiguration.queryCompute', message: 'must be an object' },
-    ]);
-  });
-
-  it('reports every constraint of a node, the node before its children', () => {
-    const tree = [
-      node('tags', { tagList: 'duplicate key' }, [
-        node('0', undefined, [node('key', { a: 'x', b: 'y' })]),
-      ]),
-      node('name', { awsConstraint: 'blank' }),
-    ];
-    expect(flattenValidationErrors(tree)).toEqual([
-      { path: 'tags', message: 'duplicate key' },
-      { path: 'tags[0].key', message: 'x' },
-      { path: 'tags[0].key', message: 'y' },
-      { path: 'name', message: 'blank' },
-    ]);
-  });
-
-  it('answers nothing for a tree without constraints', () => {
-    expect(flattenValidationErrors([])).toEqual([]);
-    expect(flattenValidationErrors([node('a', undefined, [node('b')])])).toEqual([]);
-  });
-});
 
 describe('createErrorFormatter', () => {
   const logger = pino({ level: 'silent' });

@@ -193,6 +193,37 @@ describe('_entities', () => {
     expect(gw.calls()).toEqual({ GetCollaboration: 2 });
   });
 
+  it.each([
+    ['a non-UUID id', { __typename: 'Membership', id: 'not-a-uuid' }, 'id'],
+    ['an upper-case UUID', { __typename: 'Collaboration', id: C1.toUpperCase() }, 'id'],
+    ['an object id', { __typename: 'Membership', id: { nested: M2 } }, 'id'],
+    ['a numeric id', { __typename: 'Collaboration', id: 42 }, 'id'],
+    ['a missing id', { __typename: 'Membership' }, 'id'],
+    ['a null id', { __typename: 'Collaboration', id: null }, 'id'],
+  ])(
+    'refuses %s with BAD_USER_INPUT on that entity only and no AWS call for it',
+    async (_name, invalid, field) => {
+      const representations = [membership(M1), invalid, collaboration(C2)];
+      const { status, body } = await gw.gql<{ _entities: Array<Entity | null> }>(ENTITIES, {
+        representations,
+      });
+      expect(status).toBe(200);
+      const entities = body.data?._entities ?? [];
+      expect(entities[0]).toMatchObject({ id: M1, status: 'ACTIVE' });
+      expect(entities[1]).toBeNull();
+      expect(entities[2]).toMatchObject({ id: C2, name: 'Audience overlap' });
+      expect(body.errors).toHaveLength(1);
+      const error = body.errors?.[0];
+      expect(error?.path).toEqual(['_entities', 1]);
+      expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error?.extensions?.fields).toEqual([
+        { path: field, message: expect.any(String) },
+      ]);
+      expect(JSON.stringify(body)).not.toContain('[object Object]');
+      expect(gw.calls()).toEqual({ GetMembership: 1, GetCollaboration: 1 });
+    },
+  );
+
   it('checks existence with one Get per unique id when only the id is selected', async () => {
     // Nothing is known about the ids yet, so reference resolution Gets each one (an unknown id
     // must become null + an error, not a fabricated entity); repeated ids share that Get.
