@@ -35,10 +35,7 @@ export class UpstreamScheduler {
     if (this.refusal) throw this.refusal();
     if (this.calls >= this.maxCalls) throw new UpstreamBudgetExceeded(this.maxCalls);
     this.calls++;
-    if (this.active >= this.concurrency) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    this.active++;
+    await this.acquire();
     const started = performance.now();
     let ok = false;
     try {
@@ -46,9 +43,28 @@ export class UpstreamScheduler {
       ok = true;
       return result;
     } finally {
-      this.active--;
-      this.waiting.shift()?.();
+      this.release();
       this.observe?.(operation, performance.now() - started, ok);
     }
+  }
+
+  /** Takes a free slot, or queues for one; a queued call is handed its slot by `release`. */
+  private acquire(): Promise<void> | undefined {
+    if (this.active < this.concurrency) {
+      this.active++;
+      return undefined;
+    }
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /**
+   * Passes the slot straight to the oldest waiter (`active` unchanged). Decrementing first and
+   * letting the waiter re-increment when it resumes would open a gap in which a newly arriving
+   * call takes the slot too, and the bound would be exceeded.
+   */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
   }
 }

@@ -26,23 +26,40 @@ describe('per-request AWS call limits', () => {
   });
 
   it('keeps at most UPSTREAM_CONCURRENCY Gets in flight', async () => {
+    // Every AWS request is held until the test releases it, one at a time: no timers involved.
+    const held: Array<() => void> = [];
     let inFlight = 0;
     let peak = 0;
     const original = gw.emulator.handle.bind(gw.emulator);
     const spy = jest.spyOn(gw.emulator, 'handle').mockImplementation(async (request) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise<void>((release) => held.push(release));
       try {
         return await original(request);
       } finally {
         inFlight--;
       }
     });
+    /** Lets the event loop run until `held` has `n` requests (bounded, so a bug fails fast). */
+    const untilHeld = async (n: number) => {
+      for (let turn = 0; turn < 1000 && held.length < n; turn++) {
+        await new Promise((r) => setImmediate(r));
+      }
+      // A few more turns: a request beyond the bound would show up now.
+      for (let turn = 0; turn < 20; turn++) await new Promise((r) => setImmediate(r));
+    };
     try {
       const ids = ['2', '3', '7'].map((n) => `e0000000-0000-4000-8000-00000000000${n}`);
       const query = `{ ${ids.map((id, i) => `m${i}: membership(id: "${id}") { queryLogStatus }`).join(' ')} }`;
-      const { body } = await gw.gql(query);
+      const response = gw.gql(query);
+      await untilHeld(2);
+      expect(held).toHaveLength(2);
+      held.shift()?.();
+      await untilHeld(2);
+      expect(held).toHaveLength(2);
+      while (held.length > 0) held.shift()?.();
+      const { body } = await response;
       expect(body.errors).toBeUndefined();
       expect(gw.calls()).toEqual({ GetMembership: 3 });
       expect(peak).toBe(2);

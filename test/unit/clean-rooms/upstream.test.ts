@@ -31,6 +31,47 @@ describe('UpstreamScheduler', () => {
     expect(scheduler.calls).toBe(10);
   });
 
+  it('hands a released slot to the waiting call, even when another call arrives at that moment', async () => {
+    // Deterministic interleaving: the observer runs synchronously when a call ends, so the
+    // "late" call below arrives exactly between a release and the waiter's resumption.
+    let inFlight = 0;
+    let peak = 0;
+    const started: string[] = [];
+    let late: Promise<string> | undefined;
+    const scheduler = new UpstreamScheduler(2, 100, () => {
+      late ??= scheduler.run('GetMembership', () => tracked('late', Promise.resolve()));
+    });
+    const tracked = async (name: string, gate: Promise<void>) => {
+      started.push(name);
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await gate;
+      inFlight--;
+      return name;
+    };
+    const gates = [deferred(), deferred(), deferred()];
+    const runs = gates.map((gate, i) =>
+      scheduler.run('GetMembership', () => tracked(`call${i}`, gate.promise)),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual(['call0', 'call1']);
+    gates[0]?.resolve();
+    await new Promise((r) => setImmediate(r));
+    // The waiter got the slot; the late arrival waits for the next one.
+    expect(started).toEqual(['call0', 'call1', 'call2']);
+    expect(peak).toBe(2);
+    gates[1]?.resolve();
+    gates[2]?.resolve();
+    await expect(Promise.all([...runs, late])).resolves.toEqual([
+      'call0',
+      'call1',
+      'call2',
+      'late',
+    ]);
+    expect(started).toEqual(['call0', 'call1', 'call2', 'late']);
+    expect(peak).toBe(2);
+  });
+
   it('refuses calls beyond the budget without running them', async () => {
     const scheduler = new UpstreamScheduler(4, 2);
     const fn = jest.fn(async () => 'ok');
