@@ -3,8 +3,7 @@
  * that names the variable (see interface.md for the contract of every variable).
  */
 import { z } from 'zod';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+import { LOG_LEVELS, type LogLevel } from './shared/logger';
 
 const boolFlag = z
   .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
@@ -54,7 +53,7 @@ export interface Config {
   maxUpstreamCalls: number;
   /** Per-attempt timeout of one AWS call. */
   upstreamTimeoutMs: number;
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
   authMode: 'none';
 }
 

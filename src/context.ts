@@ -1,22 +1,23 @@
 /**
- * The per-request context: request id, logger, the AWS call scheduler (concurrency bound and
- * call budget), and fresh loaders. Built for every GraphQL request and never shared, so no data
- * of one request can leak into another and any replica can serve any request.
+ * The per-request context: request id, the request's logger, the AWS call scheduler (concurrency
+ * bound and call budget), and fresh loaders. Built for every GraphQL request and never shared, so
+ * no data of one request can leak into another and any replica can serve any request.
  */
 import { randomUUID } from 'node:crypto';
 import type { CleanRoomsClient } from './clean-rooms/client';
 import { CollaborationRepository } from './clean-rooms/collaboration.repository';
 import { MembershipRepository } from './clean-rooms/membership.repository';
-import { UpstreamScheduler, type CallObserver } from './clean-rooms/upstream';
+import { UpstreamScheduler } from './clean-rooms/upstream';
 import {
   createCollaborationLoaders,
   type CollaborationLoaders,
 } from './collaborations/collaboration.loader';
-import type { Logger } from './logger';
 import { createMembershipLoaders, type MembershipLoaders } from './memberships/membership.loader';
+import type { Logger } from './shared/logger';
 
 export interface GatewayContext {
   requestId: string;
+  /** Logger whose every line carries the request id. */
   log: Logger;
   scheduler: UpstreamScheduler;
   memberships: MembershipLoaders;
@@ -28,22 +29,23 @@ export interface ContextDependencies {
   logger: Logger;
   upstreamConcurrency: number;
   maxUpstreamCalls: number;
-  observeCall?: CallObserver;
 }
 
 export function createContext(
   deps: ContextDependencies,
   requestId: string = randomUUID(),
 ): GatewayContext {
+  const log = deps.logger.child({ requestId });
   const scheduler = new UpstreamScheduler(
     deps.upstreamConcurrency,
     deps.maxUpstreamCalls,
-    deps.observeCall,
+    (awsOperation, durationMs, ok) =>
+      log.debug({ awsOperation, durationMs: Math.round(durationMs), ok }, 'AWS call'),
   );
   const upstream = { client: deps.client, scheduler };
   return {
     requestId,
-    log: deps.logger.child({ requestId }),
+    log,
     scheduler,
     memberships: createMembershipLoaders(new MembershipRepository(upstream)),
     collaborations: createCollaborationLoaders(new CollaborationRepository(upstream)),

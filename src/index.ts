@@ -1,11 +1,11 @@
 /**
  * Process entry: read the configuration, start the gateway, log where it listens, and stop
- * cleanly on SIGTERM/SIGINT. Nothing else lives here.
+ * cleanly on SIGTERM/SIGINT. Nothing else lives here. The gateway's modules (Apollo, the SDK,
+ * the schema) load only once the configuration is valid, so a bad variable is reported at once.
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { logger } from './logger';
-import { startGateway } from './server';
+import { logger } from './shared/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,7 +18,12 @@ async function main(): Promise<void> {
       'AWS SDK releases after early 2027 need Node >= 22; the SDK version is pinned in package-lock.json',
     );
   }
-  const gateway = await startGateway(config);
+  const [{ createBackend }, { startGateway }] = await Promise.all([
+    import('./backend'),
+    import('./server'),
+  ]);
+  const backend = await createBackend(config);
+  const gateway = await startGateway(config, { backend });
   logger.info(
     { url: gateway.url, backend: gateway.backend.describe },
     `Clean Rooms GraphQL gateway ready at ${gateway.url} (${gateway.backend.describe})`,

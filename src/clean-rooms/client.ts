@@ -1,61 +1,97 @@
 /**
- * The one place that builds the AWS SDK client: region, endpoint, retries, timeouts, and — for
- * the `embedded` backend — an in-process Clean Rooms emulator behind the SDK's request handler,
- * so development and tests run the same serializers, signer and deserializers as production.
+ * The one place that builds the AWS SDK client: region, endpoint, credentials, retries, timeouts
+ * and the socket pool. What answers the client is not its business: the real AWS endpoint, an
+ * endpoint override, or — injected by the process assembly (src/backend.ts) — an in-process
+ * request handler. This module never loads the emulator.
  */
-import { CleanRoomsClient } from '@aws-sdk/client-cleanrooms';
+import { CleanRoomsClient, type CleanRoomsClientConfig } from '@aws-sdk/client-cleanrooms';
 
 export type { CleanRoomsClient };
-import type { Config } from '../config';
-import { CleanRoomsEmulator } from '../emulator/emulator';
-import { InProcessRequestHandler } from '../emulator/in-process-handler';
 
-export interface CleanRoomsBackend {
-  client: CleanRoomsClient;
-  /** Present for the embedded backend: the emulator answering the client. */
-  emulator?: CleanRoomsEmulator;
-  describe: string;
+/** A request handler the SDK accepts in place of its own (typed by the SDK's config). */
+export type RequestHandler = NonNullable<CleanRoomsClientConfig['requestHandler']>;
+export interface AwsCredentialIdentity {
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
-/** Credentials the embedded emulator reads as the demo account 123456789012. */
-const EMBEDDED_CREDENTIALS = { accessKeyId: '123456789012', secretAccessKey: 'embedded-emulator' };
+export interface ClientSettings {
+  region: string;
+  endpoint?: string;
+  upstreamTimeoutMs: number;
+  /** Parallel calls one request may make; the socket pool is sized from it. */
+  upstreamConcurrency: number;
+}
 
-export function createCleanRoomsBackend(
-  config: Pick<Config, 'backend' | 'endpoint' | 'region' | 'upstreamTimeoutMs'>,
-  options: { emulator?: CleanRoomsEmulator; maxAttempts?: number } = {},
-): CleanRoomsBackend {
-  const maxAttempts = options.maxAttempts ?? 3;
-  if (config.backend === 'embedded') {
-    const emulator = options.emulator ?? new CleanRoomsEmulator({ seed: true });
-    const client = new CleanRoomsClient({
-      region: config.region,
-      endpoint: 'http://cleanrooms.embedded.local',
-      credentials: EMBEDDED_CREDENTIALS,
-      maxAttempts,
-      requestHandler: new InProcessRequestHandler(emulator),
-    });
-    return { client, emulator, describe: 'embedded Clean Rooms emulator (seeded demo data)' };
-  }
-  // With an endpoint override and no credentials in the environment (a standalone emulator),
-  // use fixed credentials instead of failing in the default provider chain.
-  const emulatorCredentials =
-    config.endpoint && !process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE
-      ? EMBEDDED_CREDENTIALS
-      : undefined;
-  const client = new CleanRoomsClient({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...(emulatorCredentials ? { credentials: emulatorCredentials } : {}),
-    maxAttempts,
-    requestHandler: {
-      connectionTimeout: Math.min(3_000, config.upstreamTimeoutMs),
-      requestTimeout: config.upstreamTimeoutMs,
+export interface ClientOptions {
+  /** SDK attempts per call (the SDK retries throttling and 5xx); 3 by default. */
+  maxAttempts?: number;
+  /** Replaces the SDK's HTTP handler (the embedded backend's in-process emulator). */
+  requestHandler?: RequestHandler;
+  /** Fixed credentials instead of the SDK's default provider chain. */
+  credentials?: AwsCredentialIdentity;
+}
+
+/**
+ * The SDK keeps 50 sockets per host by default, which would silently cap the parallel calls of
+ * one busy replica below what UPSTREAM_CONCURRENCY promises. The pool allows several requests'
+ * full fan-out at once; the concurrency bound itself is the per-request scheduler's job.
+ */
+export function socketPoolSize(upstreamConcurrency: number): number {
+  return Math.max(50, upstreamConcurrency * 4);
+}
+
+/** Credentials a Clean Rooms emulator accepts: the access key id is the account (123456789012). */
+export const EMULATOR_CREDENTIALS: AwsCredentialIdentity = {
+  accessKeyId: '123456789012',
+  secretAccessKey: 'clean-rooms-emulator',
+};
+
+/** True for endpoints on this machine (a standalone emulator, a local proxy). */
+export function isLoopbackEndpoint(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Environment variables through which the default provider chain finds real credentials. */
+const CREDENTIAL_SOURCES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_PROFILE',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+];
+
+/**
+ * Credentials for an endpoint override: the emulator's fixed ones only for a loopback endpoint
+ * when the environment names no credential source (a developer's standalone emulator). Any other
+ * endpoint (a VPC or FIPS endpoint) keeps the default chain, so ECS task roles, IRSA and
+ * instance profiles work behind it.
+ */
+export function credentialsForEndpoint(
+  endpoint: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): AwsCredentialIdentity | undefined {
+  if (!endpoint || !isLoopbackEndpoint(endpoint)) return undefined;
+  return CREDENTIAL_SOURCES.some((name) => env[name]) ? undefined : EMULATOR_CREDENTIALS;
+}
+
+export function createCleanRoomsClient(
+  settings: ClientSettings,
+  options: ClientOptions = {},
+): CleanRoomsClient {
+  const maxSockets = socketPoolSize(settings.upstreamConcurrency);
+  const credentials = options.credentials ?? credentialsForEndpoint(settings.endpoint);
+  return new CleanRoomsClient({
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+    maxAttempts: options.maxAttempts ?? 3,
+    requestHandler: options.requestHandler ?? {
+      connectionTimeout: Math.min(3_000, settings.upstreamTimeoutMs),
+      requestTimeout: settings.upstreamTimeoutMs,
+      httpAgent: { maxSockets },
+      httpsAgent: { maxSockets },
     },
   });
-  return {
-    client,
-    describe: config.endpoint
-      ? `Clean Rooms at ${config.endpoint}`
-      : `AWS Clean Rooms (${config.region})`,
-  };
 }

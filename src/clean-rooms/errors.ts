@@ -43,6 +43,29 @@ interface SdkErrorShape {
   quotaValue?: unknown;
 }
 
+/**
+ * AWS's answers (and the SDK's own failure) when the gateway's credentials are missing, invalid
+ * or expired: a misconfiguration of the deployment, not a passing outage or the client's fault.
+ */
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialsProviderError',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'RequestExpired',
+  'InvalidAccessKeyId',
+  'AuthFailure',
+]);
+
+export function isCredentialError(errorType: string): boolean {
+  return CREDENTIAL_ERRORS.has(errorType);
+}
+
 const asString = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function fieldList(value: unknown): UpstreamErrorDetails['fieldList'] {
@@ -58,6 +81,10 @@ export function toUpstreamError(error: unknown, operation: string): UpstreamErro
   const metadata = e.$metadata;
   const message = asString(e.message) ?? 'AWS request failed';
   const name = asString(e.name) ?? 'Error';
+  if (name === 'CredentialsProviderError') {
+    // The SDK found no usable credentials before sending anything.
+    return new UpstreamError(name, message, operation, undefined, undefined);
+  }
   if (!metadata || metadata.httpStatusCode === undefined) {
     // No HTTP response at all: connection refused, DNS, timeout, aborted.
     return new UpstreamError('NetworkError', message, operation, undefined, undefined);

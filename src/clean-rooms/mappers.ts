@@ -16,7 +16,7 @@ import type {
   MLMemberAbilities as SdkMLMemberAbilities,
 } from '@aws-sdk/client-cleanrooms';
 import { enumValues } from '../constraints/table';
-import { logger } from '../logger';
+import { logger } from '../shared/logger';
 import { UpstreamError } from './errors';
 import {
   UNKNOWN_ENUM_VALUE,

@@ -11,6 +11,7 @@ export class UpstreamBudgetExceeded extends Error {
   }
 }
 
+/** Told about every call when it ends (its duration and whether it succeeded). */
 export type CallObserver = (operation: string, durationMs: number, ok: boolean) => void;
 
 export class UpstreamScheduler {

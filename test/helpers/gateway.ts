@@ -3,9 +3,10 @@
  * it over HTTP like a client would. The emulator's counters give the exact AWS calls per query.
  */
 import { loadConfig, type Config } from '../../src/config';
-import { createCleanRoomsBackend } from '../../src/clean-rooms/client';
+import { createBackend } from '../../src/backend';
 import { CleanRoomsEmulator } from '../../src/emulator/emulator';
-import { logger } from '../../src/logger';
+import pino from 'pino';
+import { logger, type Logger } from '../../src/shared/logger';
 import { startGateway, type GatewayServer } from '../../src/server';
 
 export interface TestGateway {
@@ -35,7 +36,13 @@ export interface GraphQLBody<T> {
 }
 
 export async function startTestGateway(
-  options: { seed?: boolean; env?: Record<string, string>; maxAttempts?: number } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    maxAttempts?: number;
+    /** Where the gateway logs (a capturing logger in tests that read log lines). */
+    logger?: Logger;
+  } = {},
 ): Promise<TestGateway> {
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', ...options.env }),
@@ -43,11 +50,14 @@ export async function startTestGateway(
     host: '127.0.0.1',
   };
   const emulator = new CleanRoomsEmulator({ seed: options.seed ?? true });
-  const backend = createCleanRoomsBackend(config, {
+  const backend = await createBackend(config, {
     emulator,
     maxAttempts: options.maxAttempts ?? 1,
   });
-  const server = await startGateway(config, { backend, logger: logger.child({ test: true }) });
+  const server = await startGateway(config, {
+    backend,
+    logger: options.logger ?? logger.child({ test: true }),
+  });
   return {
     server,
     emulator,
@@ -65,4 +75,14 @@ export async function startTestGateway(
     resetCalls: () => emulator.stats.reset(),
     close: () => server.stop(),
   };
+}
+
+/** A pino logger that keeps every line it writes, parsed, for assertions on logs. */
+export function capturingLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
+  const lines: Array<Record<string, unknown>> = [];
+  const capture = pino(
+    { level: 'info' },
+    { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  return { logger: capture, lines };
 }

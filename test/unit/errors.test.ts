@@ -5,11 +5,16 @@
  */
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import pino from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { UpstreamError } from '../../src/clean-rooms/errors';
 import { UpstreamBudgetExceeded } from '../../src/clean-rooms/upstream';
-import { codeForAwsError, createErrorFormatter, ERROR_CODES, maskArns } from '../../src/errors';
+import {
+  codeForAwsError,
+  errorLogEntry,
+  ERROR_CODES,
+  formatError,
+  maskArns,
+} from '../../src/errors';
 
 describe('codeForAwsError', () => {
   it.each([
@@ -84,9 +89,8 @@ function node(
   return { property, constraints, children } as ValidationError;
 }
 
-describe('createErrorFormatter', () => {
-  const logger = pino({ level: 'silent' });
-  const format = createErrorFormatter(logger);
+describe('formatError', () => {
+  const format = formatError;
 
   /** What Apollo hands formatError for an error thrown by the resolver at `path`. */
   function resolverError(original: Error, path = ['membership']): [GraphQLFormattedError, unknown] {
@@ -211,15 +215,11 @@ describe('createErrorFormatter', () => {
   });
 
   it('hides an unexpected error behind INTERNAL_SERVER_ERROR with a logged reference', () => {
-    const records: Array<Record<string, unknown>> = [];
-    const capturing = pino(
-      { level: 'error' },
-      { write: (line: string) => records.push(JSON.parse(line) as Record<string, unknown>) },
-    );
     const bug = new TypeError(
       "Cannot read properties of undefined (reading 'id') at arn:aws:iam::111111111111:role/X",
     );
-    const formatted = createErrorFormatter(capturing)(...resolverError(bug));
+    const [formattedInput, error] = resolverError(bug);
+    const formatted = format(formattedInput, error);
     const errorId = (formatted.extensions as { errorId: string }).errorId;
     expect(formatted).toEqual({
       message: `Internal server error (reference ${errorId})`,
@@ -230,8 +230,60 @@ describe('createErrorFormatter', () => {
         errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       },
     });
-    expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ errorId, err: { type: 'TypeError' } });
+    // The log entry names the same reference and keeps the error itself for the operator.
+    const entry = errorLogEntry(error as GraphQLError);
+    expect(entry).toMatchObject({ level: 'error', fields: { errorId, err: bug } });
+    // The same error always gets the same reference.
+    expect(format(formattedInput, error).extensions?.errorId).toBe(errorId);
+  });
+
+  it('answers FORBIDDEN with a generic message: the IAM details go to the log only', () => {
+    const iam =
+      'User: arn:aws:sts::111111111111:assumed-role/GatewayRole/i-0abc is not authorized to perform: cleanrooms:GetMembership because no identity-based policy allows it';
+    const [formattedInput, error] = resolverError(upstream('AccessDeniedException', iam));
+    const formatted = format(formattedInput, error);
+    expect(formatted.extensions).toEqual({
+      code: 'FORBIDDEN',
+      aws: { errorType: 'AccessDeniedException', requestId: 'req-1' },
+    });
+    expect(formatted.message).not.toMatch(/GatewayRole|policy|arn:/);
+    expect(errorLogEntry(error as GraphQLError)).toMatchObject({
+      level: 'warn',
+      fields: { awsMessage: iam, awsRequestId: 'req-1', operation: 'GetMembership' },
+    });
+  });
+
+  it.each([
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'ExpiredTokenException',
+    'CredentialsProviderError',
+  ])('answers refused gateway credentials (%s) as INTERNAL_SERVER_ERROR, not an outage', (type) => {
+    const [formattedInput, error] = resolverError(
+      upstream(type, 'The security token included in the request is expired'),
+    );
+    const formatted = format(formattedInput, error);
+    const errorId = formatted.extensions?.errorId;
+    expect(formatted.extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      aws: { errorType: type, requestId: 'req-1' },
+    });
+    expect(formatted.message).toBe(
+      `The gateway could not authenticate to AWS Clean Rooms (reference ${String(errorId)})`,
+    );
+    expect(errorLogEntry(error as GraphQLError)).toMatchObject({
+      level: 'error',
+      fields: { errorId, awsErrorType: type },
+    });
+  });
+
+  it("logs nothing for the client's own mistakes", () => {
+    const [formattedInput, error] = resolverError(
+      upstream('ValidationException', 'bad', { reason: 'FIELD_VALIDATION_FAILED' }),
+    );
+    expect(format(formattedInput, error).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorLogEntry(error as GraphQLError)).toBeUndefined();
   });
 
   it('never answers a stacktrace extension, whatever the error', () => {

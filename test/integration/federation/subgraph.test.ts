@@ -216,9 +216,7 @@ describe('_entities', () => {
       const error = body.errors?.[0];
       expect(error?.path).toEqual(['_entities', 1]);
       expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(error?.extensions?.fields).toEqual([
-        { path: field, message: expect.any(String) },
-      ]);
+      expect(error?.extensions?.fields).toEqual([{ path: field, message: expect.any(String) }]);
       expect(JSON.stringify(body)).not.toContain('[object Object]');
       expect(gw.calls()).toEqual({ GetMembership: 1, GetCollaboration: 1 });
     },

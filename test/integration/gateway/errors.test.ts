@@ -8,7 +8,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateCollaborationCommand } from '@aws-sdk/client-cleanrooms';
-import { startTestGateway, type TestGateway } from '../../helpers/gateway';
+import { capturingLogger, startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { ACME, IDS, fieldPaths, onlyError } from '../../helpers/gateway-expect';
 import { inProcessClient } from '../../helpers/sdk';
 
@@ -94,7 +94,9 @@ describe('FORBIDDEN', () => {
 
   it('nulls only the unreadable collaboration of a list, with its error on that path', async () => {
     const { status, body } = await gw.gql<{
-      memberships: { nodes: Array<{ id: string; collaboration: { queryLogStatus: string } | null }> };
+      memberships: {
+        nodes: Array<{ id: string; collaboration: { queryLogStatus: string } | null }>;
+      };
     }>('{ memberships { nodes { id collaboration { queryLogStatus } } } }');
     expect(status).toBe(200);
     const nodes = body.data?.memberships.nodes ?? [];
@@ -355,13 +357,26 @@ describe('answers of a misbehaving or foreign endpoint', () => {
   let reply: Reply;
   let stub: Server;
   let other: TestGateway;
+  const logs = capturingLogger();
 
   beforeAll(async () => {
     stub = createServer((_req, res) => reply(res));
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     const port = (stub.address() as AddressInfo).port;
-    other = await startTestGateway({ env: { CLEANROOMS_ENDPOINT: `http://127.0.0.1:${port}` } });
+    other = await startTestGateway({
+      env: { CLEANROOMS_ENDPOINT: `http://127.0.0.1:${port}` },
+      logger: logs.logger,
+    });
   });
+  beforeEach(() => {
+    logs.lines.length = 0;
+  });
+
+  /** POSTs QUERY with a known request id; returns the body and that request's log lines. */
+  async function queryLogged(requestId: string) {
+    const { body } = await other.gql(QUERY, undefined, { 'x-request-id': requestId });
+    return { body, lines: logs.lines.filter((line) => line.requestId === requestId) };
+  }
   afterAll(async () => {
     await other.close();
     await new Promise((resolve) => stub.close(resolve));
@@ -397,6 +412,73 @@ describe('answers of a misbehaving or foreign endpoint', () => {
       reason: 'FIELD_VALIDATION_FAILED',
       fields: [{ path: 'membershipIdentifier', message: `${masked} belongs to another account` }],
     });
+  });
+
+  it('answers an IAM denial with a generic FORBIDDEN message; the details go to the request log', async () => {
+    const iam =
+      'User: arn:aws:sts::111111111111:assumed-role/GatewayRole/i-0abc is not authorized to perform: cleanrooms:GetMembership on resource: arn:aws:cleanrooms:us-east-1:111111111111:membership/x because no identity-based policy allows the cleanrooms:GetMembership action';
+    reply = awsError(403, 'AccessDeniedException', { message: iam });
+    const { body, lines } = await queryLogged('iam-denial-1');
+    const error = onlyError(body);
+    expect(error.extensions).toEqual({
+      code: 'FORBIDDEN',
+      aws: { errorType: 'AccessDeniedException', requestId: 'stub-request-1' },
+    });
+    expect(JSON.stringify(body)).not.toMatch(/GatewayRole|policy|assumed-role|111111111111/);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: 'AWS denied access',
+        awsMessage: iam,
+        awsRequestId: 'stub-request-1',
+        operation: 'GetMembership',
+      }),
+    ]);
+  });
+
+  it.each([
+    [403, 'UnrecognizedClientException', 'The security token included in the request is invalid.'],
+    [403, 'InvalidSignatureException', 'The request signature we calculated does not match'],
+    [403, 'ExpiredTokenException', 'The security token included in the request is expired'],
+  ])(
+    'answers refused gateway credentials (%s %s) as INTERNAL_SERVER_ERROR with a reference in the log',
+    async (status, errorType, message) => {
+      reply = awsError(status, errorType, { message });
+      const { body, lines } = await queryLogged(`credentials-${errorType}`);
+      const error = onlyError(body);
+      const errorId = error.extensions?.errorId;
+      expect(error.extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        aws: { errorType, requestId: 'stub-request-1' },
+      });
+      expect(error.message).toBe(
+        `The gateway could not authenticate to AWS Clean Rooms (reference ${String(errorId)})`,
+      );
+      expect(JSON.stringify(body)).not.toContain(message);
+      expect(lines).toEqual([
+        expect.objectContaining({
+          level: 50,
+          msg: 'AWS refused the gateway credentials',
+          errorId,
+          awsErrorType: errorType,
+          awsMessage: message,
+        }),
+      ]);
+    },
+  );
+
+  it('logs an AWS failure through the request logger: the line carries the request id', async () => {
+    reply = awsError(500, 'InternalServerException', { message: 'internal detail at 10.1.2.3' });
+    const { body, lines } = await queryLogged('outage-1');
+    expect(onlyError(body).extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: 'AWS call failed',
+        requestId: 'outage-1',
+        awsErrorType: 'InternalServerException',
+        awsRequestId: 'stub-request-1',
+      }),
+    ]);
   });
 
   it('masks ARNs in NOT_FOUND messages', async () => {

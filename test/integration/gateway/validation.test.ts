@@ -341,21 +341,21 @@ const CASES: Case[] = [
     ['collaborationIdentifier', 'tags[0].key', `${S3}.bucket`],
     ANY,
   ],
-  // updateMembership: the configurations cannot be cleared
-  [
-    'null as defaultResultConfiguration of an update',
+  // updateMembership: every optional member that the API cannot clear refuses an explicit null
+  ...(
+    [
+      'queryLogStatus',
+      'jobLogStatus',
+      'defaultResultConfiguration',
+      'defaultJobResultConfiguration',
+    ] as const
+  ).map((member): Case => [
+    `null as ${member} of an update`,
     'updateMembership',
-    { membershipIdentifier: IDS.unknownMembership, defaultResultConfiguration: null },
-    ['defaultResultConfiguration'],
+    { membershipIdentifier: IDS.unknownMembership, [member]: null },
+    [member],
     /cannot be cleared/,
-  ],
-  [
-    'null as defaultJobResultConfiguration of an update',
-    'updateMembership',
-    { membershipIdentifier: IDS.unknownMembership, defaultJobResultConfiguration: null },
-    ['defaultJobResultConfiguration'],
-    /cannot be cleared/,
-  ],
+  ]),
   [
     'a bad bucket in an update',
     'updateMembership',
@@ -645,6 +645,99 @@ describe('query arguments', () => {
     expect(byPath.ok?.message).toContain('(at bad)');
     expect(byPath.bad?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(fieldPaths(byPath.bad as NonNullable<typeof byPath.bad>)).toEqual(['id']);
+    expect(gw.totalCalls()).toBe(0);
+  });
+});
+
+describe('which fields are checked before execution', () => {
+  const BAD_BUCKET = { s3: { bucket: 'Bad_Bucket', resultFormat: E('CSV') } };
+
+  it('refuses a multi-root mutation for an invalid nested input in its second field: no AWS call', async () => {
+    const { body } = await gw.gql(`mutation {
+      a: updateMembership(input: { membershipIdentifier: "${IDS.acmeRetailMembership}", queryLogStatus: ENABLED }) { id }
+      b: createMembership(input: ${literal(
+        membershipInput({ defaultResultConfiguration: { outputConfiguration: BAD_BUCKET } }),
+      )}) { id }
+    }`);
+    // `a` is valid but is not run: the operation is refused as a whole, and the first error
+    // (a is non-null, so execution stops there) names the invalid field and its input path.
+    expect(body.data).toBeNull();
+    const error = onlyError(body);
+    expect(error.path).toEqual(['a']);
+    expect(error.message).toContain('(at b)');
+    expect(fieldPaths(error)).toEqual([`${S3}.bucket`]);
+    expect(gw.totalCalls()).toBe(0);
+  });
+
+  it.each([
+    [
+      'a named fragment',
+      `query { ...F } fragment F on Query {
+        collaboration(id: "${IDS.retailMeasurement}") { members(first: 0) { nodes { accountId } } }
+      }`,
+    ],
+    [
+      'an inline fragment inside a named fragment',
+      `query { ...F } fragment F on Query {
+        ... on Query { memberships(first: 101) { nodes { id } } }
+      }`,
+    ],
+    [
+      'a fragment spread inside a nested selection',
+      `query { collaborations { nodes { ...Members } } }
+       fragment Members on Collaboration { members(first: 500) { nodes { accountId } } }`,
+    ],
+  ])('refuses an invalid argument inside %s before any AWS call', async (_name, query) => {
+    const { body } = await gw.gql(query);
+    const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(body.errors?.flatMap((e) => fieldPaths(e))).toContain('first');
+    expect(gw.totalCalls()).toBe(0);
+  });
+
+  it.each([
+    ['@skip(if: true) on the field', 'bad: membership(id: "nope") @skip(if: true) { id }'],
+    ['@include(if: false) on the field', 'bad: membership(id: "nope") @include(if: false) { id }'],
+    [
+      'a skipped inline fragment',
+      '... @skip(if: true) { bad: memberships(first: 0) { nodes { id } } }',
+    ],
+    ['a skipped fragment spread', '...Bad @include(if: false)'],
+  ])('ignores an invalid argument of a field that is not executed: %s', async (_name, skipped) => {
+    const fragment = skipped.includes('...Bad')
+      ? 'fragment Bad on Query { bad: memberships(first: 0) { nodes { id } } }'
+      : '';
+    const { body } = await gw.gql(
+      `query { ${skipped} ok: memberships(first: 1) { nodes { id } } } ${fragment}`,
+    );
+    expectSafeErrors(body);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ ok: { nodes: [{ id: IDS.acmeRetailMembership }] } });
+    expect(gw.calls()).toEqual({ ListMemberships: 1 });
+  });
+
+  it('follows @skip/@include variables: the same document is refused or served by its variables', async () => {
+    const query = `query ($skip: Boolean!, $include: Boolean!) {
+      bad: membership(id: "nope") @skip(if: $skip) { id }
+      ... @include(if: $include) { worse: memberships(first: 0) { nodes { id } } }
+      ok: memberships(first: 1) { nodes { id } }
+    }`;
+    const served = await gw.gql(query, { skip: true, include: false });
+    expect(served.body.errors).toBeUndefined();
+    expect(gw.calls()).toEqual({ ListMemberships: 1 });
+
+    gw.resetCalls();
+    const refused = await gw.gql(query, { skip: false, include: false });
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual([
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
+    expect(gw.totalCalls()).toBe(0);
+
+    gw.resetCalls();
+    const refusedToo = await gw.gql(query, { skip: true, include: true });
+    expect(refusedToo.body.errors?.flatMap((e) => fieldPaths(e))).toContain('first');
     expect(gw.totalCalls()).toBe(0);
   });
 });

@@ -145,6 +145,31 @@ describe('errors', () => {
     expect(gw.totalCalls()).toBe(0);
   });
 
+  it.each([
+    ['an unsupported charset', { 'content-type': 'application/json; charset=latin1' }, 415],
+    [
+      'an unsupported content encoding',
+      { 'content-type': 'application/json', 'content-encoding': 'zstd-x' },
+      415,
+    ],
+  ])(
+    'answers %s with its own status and reason, not "Internal server error"',
+    async (_name, headers, status) => {
+      const response = await fetch(gw.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: LIST }),
+      });
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]?.message).not.toMatch(/internal server error/i);
+      expect(body.errors?.[0]?.message).toMatch(/unsupported/i);
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+      expect(gw.totalCalls()).toBe(0);
+    },
+  );
+
   it('never includes a stacktrace extension (NOT_FOUND, parse and validation errors)', async () => {
     const notFound = await gw.gql(`{ membership(id: "${MISSING_MEMBERSHIP}") { id } }`);
     expect(notFound.status).toBe(200);
@@ -198,6 +223,19 @@ describe('in production', () => {
 
     const stats = await fetch(`${prodBase}/_emulator/stats`);
     expect(stats.status).toBe(404);
+  });
+
+  it.each([
+    ['a misspelt root field', '{ membershps { nodes { id } } }'],
+    ['a misspelt nested field', '{ memberships { nodes { collaborationNam } } }'],
+    ['a misspelt argument', '{ memberships(frist: 2) { nodes { id } } }'],
+    ['a misspelt type in a fragment', '{ memberships { nodes { ... on Membershp { id } } } }'],
+  ])('gives no "Did you mean" hints about the schema for %s', async (_name, query) => {
+    const { status, body } = await prod.gql(query);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+    expect(prod.totalCalls()).toBe(0);
   });
 
   it('refuses introspection', async () => {

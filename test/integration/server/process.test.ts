@@ -17,6 +17,9 @@ interface Started {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+// Start-up compiles the sources with ts-node: slow on a loaded 2-core machine (a deadline, not a wait).
+jest.setTimeout(40_000);
+
 const children: ChildProcess[] = [];
 
 /** Spawns the entry with a clean environment: like `npm start` (no NODE_ENV), plus `env`. */
@@ -50,7 +53,7 @@ function logLines(output: string): Array<Record<string, unknown>> {
 }
 
 /** Resolves with the URL from the start-up log line (or fails with what the process printed). */
-function readyUrl(started: Started, timeoutMs = 15_000): Promise<string> {
+function readyUrl(started: Started, timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
@@ -101,11 +104,13 @@ afterAll(() => {
 let onTerm: Started;
 let onInt: Started;
 let badPort: Started;
+let badLogLevel: Started;
 beforeAll(() => {
   const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CLEANROOMS_BACKEND: 'embedded' };
   onTerm = startProcess(env);
   onInt = startProcess(env);
   badPort = startProcess({ ...env, PORT: 'abc' });
+  badLogLevel = startProcess({ ...env, LOG_LEVEL: 'verbose' });
 });
 
 it('logs one line with the bound URL, serves it, and exits 0 on SIGTERM', async () => {
@@ -151,4 +156,13 @@ it('refuses a bad environment value at start, naming the variable', async () => 
   expect(exit.code).not.toBeNull();
   expect(badPort.stderr()).toContain('PORT');
   expect(badPort.stdout()).not.toMatch(/http:\/\//);
+});
+
+it('refuses an unknown LOG_LEVEL by name, with no stack trace from inside the logger', async () => {
+  const exit = await withTimeout(badLogLevel.exited, 15_000, 'start-up');
+  expect(exit.code).toBe(1);
+  const output = `${badLogLevel.stdout()}${badLogLevel.stderr()}`;
+  expect(badLogLevel.stderr()).toContain('LOG_LEVEL');
+  expect(output).not.toMatch(/^\s+at /m);
+  expect(output).not.toContain('unknown level');
 });

@@ -7,7 +7,7 @@
 import type { CleanRoomsClient } from '@aws-sdk/client-cleanrooms';
 import { graphql, type GraphQLSchema, type GraphQLUnionType } from 'graphql';
 import { createContext } from '../../../src/context';
-import { logger } from '../../../src/logger';
+import { logger } from '../../../src/shared/logger';
 import { buildGatewaySchema } from '../../../src/schema';
 
 let schema: GraphQLSchema;

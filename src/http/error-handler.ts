@@ -1,0 +1,43 @@
+/**
+ * What the HTTP layer answers when a request never reaches GraphQL: an unknown path (404), a
+ * malformed or oversized body (400, 413), an unsupported charset or encoding (415). Every answer
+ * is a GraphQL-shaped error with the status's own reason phrase; only real bugs are a 500, logged
+ * with the request id.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../shared/logger';
+import { requestIdOf } from './request-id';
+
+const MESSAGES: Record<number, string> = {
+  400: 'Malformed request body',
+  413: 'Request body too large',
+  415: 'Unsupported request body encoding or charset',
+};
+
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ error: 'not found' });
+};
+
+export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: unknown; type?: unknown }, _req, res, _next) => {
+    const status =
+      typeof error.status === 'number' && error.status >= 400 && error.status < 500
+        ? error.status
+        : 500;
+    if (status === 500) {
+      logger.error({ err: error, requestId: requestIdOf(res) }, 'unexpected HTTP error');
+    }
+    const message = Object.hasOwn(MESSAGES, status)
+      ? (MESSAGES[status] as string)
+      : (STATUS_CODES[status] ?? 'Error');
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 500 ? 'Internal server error' : message,
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+        },
+      ],
+    });
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * `GET /health/live` (the process runs) and `GET /health/ready` (the backend answers, checked by
+ * one cached real call; 503 with the AWS error type when it does not, and while draining).
+ */
+import express, { type Router } from 'express';
+import type { Readiness } from '../clean-rooms/readiness';
+
+export interface HealthOptions {
+  backend: string;
+  backendReady: () => Promise<Readiness>;
+  isDraining: () => boolean;
+}
+
+export function healthRoutes(options: HealthOptions): Router {
+  const router = express.Router();
+  router.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/health/ready', async (_req, res) => {
+    if (options.isDraining()) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
+    const readiness = await options.backendReady();
+    if (!readiness.ready) {
+      res
+        .status(503)
+        .json({ status: 'unavailable', backend: options.backend, reason: readiness.reason });
+      return;
+    }
+    res.json({ status: 'ok', backend: options.backend });
+  });
+  return router;
+}
