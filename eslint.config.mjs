@@ -2,6 +2,40 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Who may import whom inside src/: folder → the folders (and root files) it may import. */
+const LAYERS = {
+  constraints: [],
+  shared: ['constraints'],
+  'clean-rooms': ['constraints', 'shared'],
+  emulator: ['constraints'],
+  memberships: ['constraints', 'shared', 'clean-rooms'],
+  collaborations: ['constraints', 'shared', 'clean-rooms'],
+  relations: ['constraints', 'shared', 'clean-rooms', 'memberships', 'collaborations'],
+  http: ['shared', 'clean-rooms'],
+  plugins: ['shared', 'clean-rooms', 'context.ts', 'errors.ts'],
+};
+const ROOT_FILES = ['index', 'backend', 'server', 'schema', 'context', 'config', 'errors'];
+
+const SDK_PATTERN = {
+  group: ['@aws-sdk/*', '@smithy/*'],
+  message: 'Only src/clean-rooms/ talks to the AWS SDK.',
+};
+
+function forbiddenFor(folder, allowed) {
+  const folders = Object.keys(LAYERS).filter((f) => f !== folder && !allowed.includes(f));
+  const rootFiles = ROOT_FILES.filter((f) => !allowed.includes(`${f}.ts`));
+  return [
+    ...folders.map((f) => ({
+      group: [`**/${f}/*`, `**/${f}`],
+      message: `src/${folder}/ may not import src/${f}/ (layers: see LAYERS in eslint.config.mjs).`,
+    })),
+    {
+      group: rootFiles.flatMap((f) => [`../${f}`, `../../${f}`]),
+      message: `src/${folder}/ may not import the application files at the top of src/.`,
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -24,19 +58,25 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/clean-rooms/**', 'src/emulator/**'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [SDK_PATTERN] }],
+    },
+  },
+  // The folders of src/ form layers: each may import only the folders listed for it, so no folder
+  // cycle can appear (test/unit/architecture.test.ts checks the whole graph, dynamic imports too).
+  ...Object.entries(LAYERS).map(([folder, allowed]) => ({
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: ['@aws-sdk/*', '@smithy/*'],
-              message: 'Only src/clean-rooms/ talks to the AWS SDK.',
-            },
+            ...(['clean-rooms', 'emulator'].includes(folder) ? [] : [SDK_PATTERN]),
+            ...forbiddenFor(folder, allowed),
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {

@@ -13,6 +13,7 @@ import {
   type CollaborationLoaders,
 } from './collaborations/collaboration.loader';
 import { createMembershipLoaders, type MembershipLoaders } from './memberships/membership.loader';
+import { membershipWriteEffects } from './relations/write-effects';
 import type { Logger } from './shared/logger';
 
 export interface GatewayContext {
@@ -43,11 +44,10 @@ export function createContext(
       log.debug({ awsOperation, durationMs: Math.round(durationMs), ok }, 'AWS call'),
   );
   const upstream = { client: deps.client, scheduler };
-  return {
-    requestId,
-    log,
-    scheduler,
-    memberships: createMembershipLoaders(new MembershipRepository(upstream)),
-    collaborations: createCollaborationLoaders(new CollaborationRepository(upstream)),
-  };
+  const collaborations = createCollaborationLoaders(new CollaborationRepository(upstream));
+  const memberships = createMembershipLoaders(
+    new MembershipRepository(upstream),
+    membershipWriteEffects(collaborations),
+  );
+  return { requestId, log, scheduler, memberships, collaborations };
 }

@@ -11,9 +11,13 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { collaborationReference } from './collaborations/collaboration.reference';
 import { CollaborationResolver } from './collaborations/collaboration.resolver';
-import { MemberResolver } from './collaborations/member.resolver';
 import { membershipReference } from './memberships/membership.reference';
 import { MembershipResolver } from './memberships/membership.resolver';
+import {
+  CollaborationMembershipResolver,
+  MemberMembershipResolver,
+  MembershipCollaborationResolver,
+} from './relations/relations.resolver';
 import { scalarsMap } from './shared/scalars';
 
 export const FEDERATION_LINK =
@@ -23,7 +27,13 @@ let built: Promise<GraphQLSchema> | undefined;
 
 async function build(): Promise<GraphQLSchema> {
   const classSchema = await buildSchema({
-    resolvers: [MembershipResolver, CollaborationResolver, MemberResolver],
+    resolvers: [
+      MembershipResolver,
+      CollaborationResolver,
+      MembershipCollaborationResolver,
+      CollaborationMembershipResolver,
+      MemberMembershipResolver,
+    ],
     scalarsMap,
     // Validation on; never echo the input objects back inside errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

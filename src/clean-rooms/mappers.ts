@@ -15,11 +15,10 @@ import type {
   MembershipProtectedJobResultConfiguration as SdkJobResultConfiguration,
   MLMemberAbilities as SdkMLMemberAbilities,
 } from '@aws-sdk/client-cleanrooms';
-import { enumValues } from '../constraints/table';
+import { ENUMS, UNKNOWN_ENUM_VALUE, type EnumName } from '../constraints/enums';
 import { logger } from '../shared/logger';
 import { UpstreamError } from './errors';
 import {
-  UNKNOWN_ENUM_VALUE,
   type Collaboration,
   type CollaborationSummary,
   type JobResultConfiguration,
@@ -31,30 +30,6 @@ import {
   type QueryResultConfiguration,
   type UnknownOutput,
 } from './types';
-
-/** Enum value sets of the newest API model, by name. */
-export const ENUMS = {
-  MembershipStatus: enumValues('GetMembership', 'membership.status'),
-  MemberStatus: enumValues('ListMembers', 'memberSummaries[].status'),
-  MemberAbility: enumValues('GetMembership', 'membership.memberAbilities[]'),
-  CustomMLMemberAbility: enumValues(
-    'GetMembership',
-    'membership.mlMemberAbilities.customMLMemberAbilities[]',
-  ),
-  MembershipQueryLogStatus: enumValues('GetMembership', 'membership.queryLogStatus'),
-  MembershipJobLogStatus: enumValues('GetMembership', 'membership.jobLogStatus'),
-  CollaborationQueryLogStatus: enumValues('GetCollaboration', 'collaboration.queryLogStatus'),
-  CollaborationJobLogStatus: enumValues('GetCollaboration', 'collaboration.jobLogStatus'),
-  AnalyticsEngine: enumValues('GetCollaboration', 'collaboration.analyticsEngine'),
-  AutoApprovedChangeType: enumValues('GetCollaboration', 'collaboration.autoApprovedChangeTypes[]'),
-  ResultFormat: enumValues(
-    'GetMembership',
-    'membership.defaultResultConfiguration.outputConfiguration.s3.resultFormat',
-  ),
-  FilterableMemberStatus: enumValues('ListCollaborations', 'memberStatus'),
-} as const;
-
-export type EnumName = keyof typeof ENUMS;
 
 const reported = new Set<string>();
 

@@ -12,9 +12,6 @@ import type {
   Responsibility,
 } from '../constraints/shapes';
 
-/** An enum value newer than this gateway; the original string is logged, not lost silently. */
-export const UNKNOWN_ENUM_VALUE = 'UNKNOWN';
-
 export type { DataEncryptionMetadata, MLMemberAbilities, PaymentConfiguration, Responsibility };
 
 export interface QueryS3Output {

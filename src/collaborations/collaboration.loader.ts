@@ -33,6 +33,11 @@ export interface CollaborationLoaders {
   members: DataLoader<MemberListKey, Page<MemberSummary>, string>;
 }
 
+/** The part of the request context the collaboration resolvers use. */
+export interface CollaborationsContext {
+  collaborations: CollaborationLoaders;
+}
+
 export function createCollaborationLoaders(
   repository: CollaborationRepository,
 ): CollaborationLoaders {

@@ -3,12 +3,12 @@
  * become GraphQL nodes backed by the request's collaboration store.
  */
 import type { CreateCollaborationRequest } from '../clean-rooms/types';
-import type { GatewayContext } from '../context';
 import { tagMap } from '../shared/common.inputs';
 import { entityNode } from '../shared/entity-store';
 import { plain } from '../shared/plain';
 import type { CreateCollaborationInput } from './collaboration.inputs';
-import { COLLABORATION_FIELDS, type Collaboration } from './collaboration.type';
+import type { CollaborationsContext } from './collaboration.loader';
+import { COLLABORATION_FIELDS, type CollaborationNode } from './collaboration.type';
 
 export function toCreateCollaborationRequest(
   input: CreateCollaborationInput,
@@ -17,6 +17,6 @@ export function toCreateCollaborationRequest(
   return { ...rest, tags: tagMap(tags) };
 }
 
-export function collaborationNode(ctx: GatewayContext, id: string): Collaboration {
-  return entityNode(ctx.collaborations.store, id, COLLABORATION_FIELDS) as unknown as Collaboration;
+export function collaborationNode(ctx: CollaborationsContext, id: string): CollaborationNode {
+  return entityNode(ctx.collaborations.store, id, COLLABORATION_FIELDS);
 }

@@ -1,39 +1,28 @@
 /**
- * Collaboration queries, the createCollaboration mutation, and the collaboration's relations
- * (its members and the caller's own membership).
+ * Collaboration queries, the createCollaboration mutation, and the collaboration's members. The
+ * relation to the caller's membership lives in relations/.
  */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GatewayContext } from '../context';
-import { membershipNode } from '../memberships/membership.mapper';
-import { Membership } from '../memberships/membership.type';
-import { PageArgs, pageInfo } from '../shared/connection';
-import { CollaborationConnection, MemberConnection } from '../shared/connections.types';
-import { teachMembership } from '../shared/related-fields';
+import { PageArgs, pageInfo, type ConnectionSource } from '../shared/connection';
 import { CollaborationIdArgs, ListCollaborationsArgs } from './collaboration.args';
 import { CreateCollaborationInput } from './collaboration.inputs';
+import type { CollaborationsContext } from './collaboration.loader';
 import { collaborationNode, toCreateCollaborationRequest } from './collaboration.mapper';
-import { Collaboration } from './collaboration.type';
-import type { MemberSource } from './member.type';
+import {
+  Collaboration,
+  CollaborationConnection,
+  type CollaborationNode,
+} from './collaboration.type';
+import { MemberConnection, type MemberSource } from './member.type';
 
 /** Finds a collaboration: served from what the request already knows, else one GetCollaboration. */
 export async function resolveCollaboration(
-  ctx: GatewayContext,
+  ctx: CollaborationsContext,
   id: string,
-): Promise<Collaboration> {
+): Promise<CollaborationNode> {
   const { store } = ctx.collaborations;
   if (!store.knows(id, 'id')) await store.load(id);
   return collaborationNode(ctx, id);
-}
-
-/** The caller's membership in `collaborationId` as a node, taught what the collaboration knows. */
-export function ownMembershipNode(
-  ctx: GatewayContext,
-  collaborationId: string,
-  membershipId: string,
-  membershipArn: string | undefined,
-): Membership {
-  teachMembership(ctx, collaborationId, membershipId, membershipArn);
-  return membershipNode(ctx, membershipId);
 }
 
 @Resolver(() => Collaboration)
@@ -45,8 +34,8 @@ export class CollaborationResolver {
   })
   collaboration(
     @Args() { id }: CollaborationIdArgs,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Collaboration> {
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<CollaborationNode> {
     return resolveCollaboration(ctx, id);
   }
 
@@ -56,8 +45,8 @@ export class CollaborationResolver {
   })
   async collaborations(
     @Args() { memberStatus, first, after }: ListCollaborationsArgs,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<CollaborationConnection> {
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<ConnectionSource<CollaborationNode>> {
     const page = await ctx.collaborations.lists.load({
       memberStatus,
       maxResults: first,
@@ -73,10 +62,10 @@ export class CollaborationResolver {
     description: 'Accounts in the collaboration, the creator included (ListMembers).',
   })
   async members(
-    @Root() collaboration: Collaboration,
+    @Root() collaboration: CollaborationNode,
     @Args() { first, after }: PageArgs,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<MemberConnection> {
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<ConnectionSource<MemberSource>> {
     const collaborationId = collaboration.id;
     const page = await ctx.collaborations.members.load({
       collaborationId,
@@ -87,24 +76,6 @@ export class CollaborationResolver {
     return { nodes, pageInfo: pageInfo(page.nextToken) };
   }
 
-  @FieldResolver(() => Membership, {
-    nullable: true,
-    description: "The caller's own membership in this collaboration; null when it has none.",
-  })
-  async membership(
-    @Root() collaboration: Collaboration,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Membership | null> {
-    const { store } = ctx.collaborations;
-    const [membershipId, membershipArn] = await Promise.all([
-      store.field(collaboration.id, 'membershipId'),
-      store.field(collaboration.id, 'membershipArn'),
-    ]);
-    return membershipId
-      ? ownMembershipNode(ctx, collaboration.id, membershipId, membershipArn)
-      : null;
-  }
-
   @Mutation(() => Collaboration, {
     description: 'Create a collaboration and invite accounts to it (CreateCollaboration).',
   })
@@ -113,11 +84,12 @@ export class CollaborationResolver {
       description: 'The new collaboration and its invited members (CreateCollaboration request).',
     })
     input: CreateCollaborationInput,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Collaboration> {
-    const created = await ctx.collaborations.repository.create(toCreateCollaborationRequest(input));
-    ctx.collaborations.store.prime(created);
-    ctx.collaborations.lists.clearAll();
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<CollaborationNode> {
+    const { collaborations } = ctx;
+    const created = await collaborations.repository.create(toCreateCollaborationRequest(input));
+    collaborations.store.prime(created);
+    collaborations.lists.clearAll();
     return collaborationNode(ctx, created.id);
   }
 }

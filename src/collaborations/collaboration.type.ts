@@ -4,6 +4,8 @@
  */
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Collaboration as DomainCollaboration } from '../clean-rooms/types';
+import { Connection } from '../shared/connection';
+import type { EntityNode } from '../shared/entity-store';
 import { DataEncryptionMetadata } from '../shared/common.types';
 import {
   AnalyticsEngine,
@@ -120,3 +122,9 @@ export class Collaboration {
   })
   isMetricsEnabled?: boolean;
 }
+
+/** What resolvers hand GraphQL for a `Collaboration`: the id plus lazily loaded fields. */
+export type CollaborationNode = EntityNode<DomainCollaboration>;
+
+@ObjectType({ description: 'A page of collaborations.' })
+export class CollaborationConnection extends Connection(Collaboration, 'collaborations') {}

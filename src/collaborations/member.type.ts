@@ -1,6 +1,7 @@
 /** `Member`: one account listed in a collaboration (ListMembers), including the creator. */
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { MemberSummary } from '../clean-rooms/types';
+import { Connection } from '../shared/connection';
 import { MLMemberAbilities, PaymentConfiguration } from '../shared/common.types';
 import { MemberAbility, MemberStatus } from '../shared/enums';
 
@@ -54,3 +55,6 @@ export class Member {
   })
   paymentConfiguration!: PaymentConfiguration;
 }
+
+@ObjectType({ description: 'A page of collaboration members.' })
+export class MemberConnection extends Connection(Member, 'members') {}

@@ -16,14 +16,32 @@ export interface MembershipListKey {
   nextToken?: string;
 }
 
+/**
+ * What else the request must forget when a membership is created or deleted (the collaboration
+ * it joins or leaves changes too). Supplied by whoever assembles the context (see relations/).
+ */
+export interface MembershipWriteEffects {
+  created(membership: Membership): void;
+  deleted(membershipId: string): void;
+}
+
 export interface MembershipLoaders {
   repository: MembershipRepository;
   store: EntityStore<Membership>;
   lists: DataLoader<MembershipListKey, Page<MembershipSummary>, string>;
   tags: DataLoader<{ arn: string }, Tag[], string>;
+  writeEffects: MembershipWriteEffects;
 }
 
-export function createMembershipLoaders(repository: MembershipRepository): MembershipLoaders {
+/** The part of the request context the membership resolvers use. */
+export interface MembershipsContext {
+  memberships: MembershipLoaders;
+}
+
+export function createMembershipLoaders(
+  repository: MembershipRepository,
+  writeEffects: MembershipWriteEffects,
+): MembershipLoaders {
   const store = new EntityStore<Membership>((id) => repository.get(id));
   return {
     repository,
@@ -35,5 +53,6 @@ export function createMembershipLoaders(repository: MembershipRepository): Membe
       return page;
     }),
     tags: keyedLoader(({ arn }: { arn: string }) => repository.listTags(arn)),
+    writeEffects,
   };
 }

@@ -3,12 +3,12 @@
  * backed by the request's membership store.
  */
 import type { CreateMembershipRequest, UpdateMembershipRequest } from '../clean-rooms/types';
-import type { GatewayContext } from '../context';
 import { tagMap } from '../shared/common.inputs';
 import { entityNode } from '../shared/entity-store';
 import { plain } from '../shared/plain';
+import type { MembershipsContext } from './membership.loader';
 import type { CreateMembershipInput, UpdateMembershipInput } from './membership.inputs';
-import { MEMBERSHIP_FIELDS, type Membership } from './membership.type';
+import { MEMBERSHIP_FIELDS, type MembershipNode } from './membership.type';
 
 export function toCreateMembershipRequest(input: CreateMembershipInput): CreateMembershipRequest {
   const { tags, ...rest } = plain(input);
@@ -20,6 +20,6 @@ export function toUpdateMembershipRequest(input: UpdateMembershipInput): UpdateM
   return plain(input) as UpdateMembershipRequest;
 }
 
-export function membershipNode(ctx: GatewayContext, id: string): Membership {
-  return entityNode(ctx.memberships.store, id, MEMBERSHIP_FIELDS) as unknown as Membership;
+export function membershipNode(ctx: MembershipsContext, id: string): MembershipNode {
+  return entityNode(ctx.memberships.store, id, MEMBERSHIP_FIELDS);
 }

@@ -1,26 +1,26 @@
 /**
- * Membership queries, mutations and relations. Thin: reads go through the request's loaders,
- * writes through the repository, and every result teaches the loaders what it revealed.
+ * Membership queries, mutations and tags. Thin: reads go through the request's loaders, writes
+ * through the repository, and every result teaches the loaders what it revealed. The relation to
+ * collaborations lives in relations/.
  */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Collaboration } from '../collaborations/collaboration.type';
-import { collaborationNode } from '../collaborations/collaboration.mapper';
-import type { GatewayContext } from '../context';
 import { Tag } from '../shared/common.types';
-import { pageInfo } from '../shared/connection';
-import { teachCollaboration } from '../shared/related-fields';
-import { MembershipConnection } from '../shared/connections.types';
+import { pageInfo, type ConnectionSource } from '../shared/connection';
 import { ListMembershipsArgs, MembershipIdArgs } from './membership.args';
 import { CreateMembershipInput, UpdateMembershipInput } from './membership.inputs';
+import type { MembershipsContext } from './membership.loader';
 import {
   membershipNode,
   toCreateMembershipRequest,
   toUpdateMembershipRequest,
 } from './membership.mapper';
-import { Membership } from './membership.type';
+import { Membership, MembershipConnection, type MembershipNode } from './membership.type';
 
 /** Finds a membership: served from what the request already knows, else one GetMembership. */
-export async function resolveMembership(ctx: GatewayContext, id: string): Promise<Membership> {
+export async function resolveMembership(
+  ctx: MembershipsContext,
+  id: string,
+): Promise<MembershipNode> {
   const { store } = ctx.memberships;
   if (!store.knows(id, 'id')) await store.load(id);
   return membershipNode(ctx, id);
@@ -33,7 +33,10 @@ export class MembershipResolver {
     description:
       "One of the caller's memberships by id (GetMembership). Null with a NOT_FOUND error when it does not exist.",
   })
-  membership(@Args() { id }: MembershipIdArgs, @Ctx() ctx: GatewayContext): Promise<Membership> {
+  membership(
+    @Args() { id }: MembershipIdArgs,
+    @Ctx() ctx: MembershipsContext,
+  ): Promise<MembershipNode> {
     return resolveMembership(ctx, id);
   }
 
@@ -43,8 +46,8 @@ export class MembershipResolver {
   })
   async memberships(
     @Args() { status, first, after }: ListMembershipsArgs,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<MembershipConnection> {
+    @Ctx() ctx: MembershipsContext,
+  ): Promise<ConnectionSource<MembershipNode>> {
     const page = await ctx.memberships.lists.load({ status, maxResults: first, nextToken: after });
     return {
       nodes: page.items.map((m) => membershipNode(ctx, m.id)),
@@ -52,25 +55,10 @@ export class MembershipResolver {
     };
   }
 
-  @FieldResolver(() => Collaboration, {
-    nullable: true,
-    description:
-      'The collaboration this membership belongs to. Null with an error (FORBIDDEN) when it is no longer readable: deleted, or the member was removed; fields of the membership itself still resolve.',
-  })
-  async collaboration(
-    @Root() membership: Membership,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Collaboration> {
-    const id = (await ctx.memberships.store.field(membership.id, 'collaborationId')) as string;
-    // What the membership already says about its collaboration costs no GetCollaboration.
-    teachCollaboration(ctx, membership.id, id);
-    return collaborationNode(ctx, id);
-  }
-
   @FieldResolver(() => [Tag], { description: 'Tags on the membership (ListTagsForResource).' })
-  async tags(@Root() membership: Membership, @Ctx() ctx: GatewayContext): Promise<Tag[]> {
-    const arn = await ctx.memberships.store.field(membership.id, 'arn');
-    return ctx.memberships.tags.load({ arn: arn as string });
+  async tags(@Root() membership: MembershipNode, @Ctx() ctx: MembershipsContext): Promise<Tag[]> {
+    const arn = await membership.arn;
+    return arn ? ctx.memberships.tags.load({ arn }) : [];
   }
 
   @Mutation(() => Membership, {
@@ -82,14 +70,13 @@ export class MembershipResolver {
         'The collaboration to join and the membership settings (CreateMembership request).',
     })
     input: CreateMembershipInput,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Membership> {
-    const created = await ctx.memberships.repository.create(toCreateMembershipRequest(input));
-    ctx.memberships.store.prime(created);
-    ctx.memberships.lists.clearAll();
-    ctx.collaborations.store.clear(created.collaborationId);
-    ctx.collaborations.lists.clearAll();
-    ctx.collaborations.members.clearAll();
+    @Ctx() ctx: MembershipsContext,
+  ): Promise<MembershipNode> {
+    const { memberships } = ctx;
+    const created = await memberships.repository.create(toCreateMembershipRequest(input));
+    memberships.store.prime(created);
+    memberships.lists.clearAll();
+    memberships.writeEffects.created(created);
     return membershipNode(ctx, created.id);
   }
 
@@ -101,11 +88,12 @@ export class MembershipResolver {
       description: 'The membership to change and the new values (UpdateMembership request).',
     })
     input: UpdateMembershipInput,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Membership> {
-    const updated = await ctx.memberships.repository.update(toUpdateMembershipRequest(input));
-    ctx.memberships.store.prime(updated);
-    ctx.memberships.lists.clearAll();
+    @Ctx() ctx: MembershipsContext,
+  ): Promise<MembershipNode> {
+    const { memberships } = ctx;
+    const updated = await memberships.repository.update(toUpdateMembershipRequest(input));
+    memberships.store.prime(updated);
+    memberships.lists.clearAll();
     return membershipNode(ctx, updated.id);
   }
 
@@ -115,15 +103,14 @@ export class MembershipResolver {
   })
   async deleteMembership(
     @Args() { id }: MembershipIdArgs,
-    @Ctx() ctx: GatewayContext,
+    @Ctx() ctx: MembershipsContext,
   ): Promise<string> {
-    await ctx.memberships.repository.delete(id);
-    ctx.memberships.store.clear(id);
-    ctx.memberships.lists.clearAll();
-    ctx.memberships.tags.clearAll();
-    ctx.collaborations.store.clearAll();
-    ctx.collaborations.lists.clearAll();
-    ctx.collaborations.members.clearAll();
+    const { memberships } = ctx;
+    await memberships.repository.delete(id);
+    memberships.store.clear(id);
+    memberships.lists.clearAll();
+    memberships.tags.clearAll();
+    memberships.writeEffects.deleted(id);
     return id;
   }
 }

@@ -4,6 +4,8 @@
  */
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Membership as DomainMembership } from '../clean-rooms/types';
+import { Connection } from '../shared/connection';
+import type { EntityNode } from '../shared/entity-store';
 import {
   MemberAbility,
   MembershipJobLogStatus,
@@ -125,3 +127,9 @@ export class Membership {
   })
   isMetricsEnabled?: boolean;
 }
+
+/** What resolvers hand GraphQL for a `Membership`: the id plus lazily loaded fields. */
+export type MembershipNode = EntityNode<DomainMembership>;
+
+@ObjectType({ description: 'A page of memberships.' })
+export class MembershipConnection extends Connection(Membership, 'memberships') {}

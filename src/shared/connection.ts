@@ -1,8 +1,10 @@
 /**
  * Connections: `{ nodes, pageInfo }`, where the cursor is the AWS `nextToken` itself. `PageInfo`
  * is `@shareable` because other subgraphs of a federated graph define the same value type.
+ * `Connection(Item)` makes the connection type of one item type (type-graphql's generic-types
+ * pattern), so every list has the same shape and this module knows no feature.
  */
-import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AwsConstraint } from './validation';
 
 @Directive('@shareable')
@@ -33,6 +35,25 @@ export class PageArgs {
   })
   @AwsConstraint('ListMemberships', 'nextToken')
   after?: string;
+}
+
+/** What a connection field resolves to: its nodes (GraphQL sources) and the paging info. */
+export interface ConnectionSource<TNode> {
+  nodes: TNode[];
+  pageInfo: PageInfo;
+}
+
+/** The abstract connection type of `itemClass`; subclass it with `@ObjectType` to name it. */
+export function Connection<TItem extends object>(itemClass: ClassType<TItem>, itemsName: string) {
+  @ObjectType()
+  abstract class ConnectionType {
+    @Field(() => [itemClass], { description: `The ${itemsName} of this page.` })
+    nodes!: TItem[];
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo!: PageInfo;
+  }
+  return ConnectionType;
 }
 
 export function pageInfo(nextToken: string | undefined): PageInfo {

@@ -101,15 +101,24 @@ function asError(error: unknown): Error {
 }
 
 /**
- * A GraphQL source object for entity `id`: `id` itself plus one lazy getter per field, each
- * answered by the store. Getters are non-enumerable so logging a node never triggers calls.
+ * A GraphQL source for an entity: its id, and every other field as a promise answered by the
+ * request's store (known values at once, anything else after one Get). This is what resolvers
+ * return and receive as `@Root()` for entity types.
+ */
+export type EntityNode<T extends { id: string }> = { readonly id: string } & {
+  readonly [K in Exclude<keyof T, 'id'>]-?: Promise<T[K] | null>;
+};
+
+/**
+ * The node of entity `id`: `id` itself plus one lazy getter per field. Getters are
+ * non-enumerable so logging a node never triggers calls.
  */
 export function entityNode<T extends { id: string }>(
   store: EntityStore<T>,
   id: string,
   fields: readonly (keyof T & string)[],
-): T {
-  const node = { id } as T;
+): EntityNode<T> {
+  const node = { id };
   for (const field of fields) {
     if (field === 'id') continue;
     Object.defineProperty(node, field, {
@@ -117,5 +126,6 @@ export function entityNode<T extends { id: string }>(
       get: () => store.field(id, field).then((v) => v ?? null),
     });
   }
-  return node;
+  // The getters defined above are exactly the promise-valued members EntityNode<T> declares.
+  return node as EntityNode<T>;
 }

@@ -5,8 +5,7 @@
  * is served as UNKNOWN instead of failing the request or nulling the object around it.
  */
 import { registerEnumType } from 'type-graphql';
-import { ENUMS, type EnumName } from '../clean-rooms/mappers';
-import { UNKNOWN_ENUM_VALUE } from '../clean-rooms/types';
+import { ENUMS, UNKNOWN_ENUM_VALUE, type EnumName } from '../constraints/enums';
 
 type EnumObject = Record<string, string>;
 

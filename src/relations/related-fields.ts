@@ -4,7 +4,7 @@
  * walking `membership → collaboration → membership` never pays a Get for data already in hand.
  */
 import type { Collaboration, Membership } from '../clean-rooms/types';
-import type { GatewayContext } from '../context';
+import type { RelationsContext } from './relations.context';
 
 const PAIRS = [
   ['collaborationId', 'id'],
@@ -16,7 +16,7 @@ const PAIRS = [
 
 /** Teaches the collaboration store what membership `membershipId` knows about its collaboration. */
 export function teachCollaboration(
-  ctx: GatewayContext,
+  ctx: RelationsContext,
   membershipId: string,
   collaborationId: string,
 ): void {
@@ -41,7 +41,7 @@ export function teachCollaboration(
 
 /** Teaches the membership store what collaboration `collaborationId` knows about the caller's membership. */
 export function teachMembership(
-  ctx: GatewayContext,
+  ctx: RelationsContext,
   collaborationId: string,
   membershipId: string,
   membershipArn: string | undefined,
