@@ -42,6 +42,8 @@ export async function startTestGateway(
     maxAttempts?: number;
     /** Where the gateway logs (a capturing logger in tests that read log lines). */
     logger?: Logger;
+    /** The embedded emulator to use (e.g. one with predictable ids); a new one by default. */
+    emulator?: CleanRoomsEmulator;
   } = {},
 ): Promise<TestGateway> {
   const config: Config = {
@@ -49,7 +51,7 @@ export async function startTestGateway(
     port: 0,
     host: '127.0.0.1',
   };
-  const emulator = new CleanRoomsEmulator({ seed: options.seed ?? true });
+  const emulator = options.emulator ?? new CleanRoomsEmulator({ seed: options.seed ?? true });
   const backend = await createBackend(config, {
     emulator,
     maxAttempts: options.maxAttempts ?? 1,
