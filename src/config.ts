@@ -1,6 +1,6 @@
 /**
  * Environment → typed configuration, validated once at start. A bad value is a start-up error
- * that names the variable (see interface.md for the contract of every variable).
+ * that names the variable (the README's Configuration table documents every variable).
  */
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './shared/logger';

@@ -1,7 +1,7 @@
 /**
- * Every error a client can see is described here, once: a stable `extensions.code` from
- * interface.md, `extensions.aws = { errorType, requestId }` for AWS errors, `extensions.fields`
- * for refused input. Clients get generic wording wherever AWS's own text could disclose more than
+ * Every error a client can see is described here, once: a stable `extensions.code` (the
+ * README's error table), `extensions.aws = { errorType, requestId }` for AWS errors,
+ * `extensions.fields` for refused input. Clients get generic wording wherever AWS's own text could disclose more than
  * they should see (an IAM denial names roles and policies; a failure names hosts); those details
  * go to the request's log line instead (see plugins/error-logging.plugin.ts), with the request id.
  * Formatting is pure: `formatError` never logs.

@@ -1,7 +1,7 @@
 /**
  * Demo ids and assertions shared by the gateway integration tests: the seeded memberships and
  * collaborations by name, and checks that an error response has the contract's shape (a code
- * from interface.md, no stack trace, no account id inside an ARN).
+ * of the README's error table, no stack trace, no account id inside an ARN).
  */
 import { DEMO_ACCOUNTS, DEMO_IDS } from '../../src/emulator/seed';
 import type { GraphQLBody } from './gateway';

@@ -1,7 +1,6 @@
 /**
  * Environment → configuration: the documented defaults, production switches, and a ConfigError
- * naming the variable for every bad value (interface.md: "a bad value exits non-zero naming the
- * variable").
+ * naming the variable for every bad value (as the README's Configuration section promises).
  */
 import { ConfigError, loadConfig } from '../../src/config';
 

@@ -1,5 +1,5 @@
 /**
- * Every error code of interface.md that an integration test can provoke, with its extensions:
+ * Every error code of the README's error table that an integration test can provoke, with its extensions:
  * AWS-originated errors carry `extensions.aws = { errorType, requestId }` plus the exception's
  * useful members; none has a stack trace or an account id inside an ARN. A stub endpoint plays
  * answers the emulator never gives (ARNs in messages, HTML pages, dropped connections, odd error
