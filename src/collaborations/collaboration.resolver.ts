@@ -20,8 +20,7 @@ export async function resolveCollaboration(
   ctx: CollaborationsContext,
   id: string,
 ): Promise<CollaborationNode> {
-  const { store } = ctx.collaborations;
-  if (!store.knows(id, 'id')) await store.load(id);
+  await ctx.collaborations.store.ensure(id);
   return collaborationNode(ctx, id);
 }
 

@@ -21,8 +21,7 @@ export async function resolveMembership(
   ctx: MembershipsContext,
   id: string,
 ): Promise<MembershipNode> {
-  const { store } = ctx.memberships;
-  if (!store.knows(id, 'id')) await store.load(id);
+  await ctx.memberships.store.ensure(id);
   return membershipNode(ctx, id);
 }
 

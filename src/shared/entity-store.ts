@@ -65,6 +65,15 @@ export class EntityStore<T extends { id: string }> {
     return this.loader.load(id);
   }
 
+  /**
+   * Makes sure `id` exists before a node is handed out for it: free when the request already
+   * knows it (from a list, a mutation, a related object), else its one Get, which fails for an
+   * unknown or unreadable id.
+   */
+  async ensure(id: string): Promise<void> {
+    if (!this.knows(id, 'id')) await this.load(id);
+  }
+
   /** Stores a full object obtained otherwise (a mutation result): no Get will be made for it. */
   prime(full: T): void {
     this.clear(full.id);
