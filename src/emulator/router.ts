@@ -8,6 +8,7 @@
 import { operationSpec, OPERATION_NAMES, type OperationName } from '../constraints/table';
 import { isPlainObject } from '../constraints/check';
 import { AwsServiceError, fail } from './errors';
+import { ownField } from './own';
 import type { EmulatorRequest } from './protocol';
 
 interface Route {
@@ -111,8 +112,10 @@ export function readInput(match: RouteMatch, request: EmulatorRequest): Record<s
         } else if (values[0] !== '' || name !== 'nextToken') input[name] = values[0];
         break;
       }
-      default:
-        if (body[name] !== undefined) input[name] = body[name];
+      default: {
+        const value = ownField(body, name);
+        if (value !== undefined) input[name] = value;
+      }
     }
   }
   return input;

@@ -293,6 +293,28 @@ describe('POST /_emulator/faults', () => {
   });
 });
 
+describe('names inherited from Object.prototype', () => {
+  // An `in` check or a plain-object lookup would take these for known names.
+  const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+
+  it.each(INHERITED)(
+    'refuses %s as errorType or operation, and the API keeps working',
+    async (name) => {
+      for (const body of [
+        { errorType: name },
+        { operation: name, errorType: 'ThrottlingException' },
+      ]) {
+        const response = await postFaults(body);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
+      }
+      expect(await (await fetch(`${running.url}/_emulator/faults`)).json()).toEqual({ faults: [] });
+      const out = await memberClient.send(new ListMembershipsCommand({}));
+      expect(out.$metadata.httpStatusCode).toBe(200);
+    },
+  );
+});
+
 describe('POST /_emulator/reset', () => {
   it('clears state, counters and faults', async () => {
     await invitedCollaboration();
