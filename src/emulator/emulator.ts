@@ -9,6 +9,7 @@ import { validateOperationInput } from '../constraints/validate';
 import { callerFromAuthorization } from './caller';
 import { AwsServiceError, fail } from './errors';
 import { Faults, parseFaultRule } from './faults';
+import { parseOperationInput } from './inputs';
 import { EmulatorState } from './model';
 import {
   emptyResponse,
@@ -99,7 +100,7 @@ export class CleanRoomsEmulator {
     }
     if (violations.length > 0) throw fail.validation(violations);
 
-    const result = this.service.run(match.operation, caller, input);
+    const result = this.service.run(parseOperationInput(match.operation, input), caller);
     return result.status === 204
       ? emptyResponse(204, requestId)
       : jsonResponse(200, result.body, requestId);

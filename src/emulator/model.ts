@@ -15,13 +15,27 @@ export type LogStatus = 'ENABLED' | 'DISABLED';
 
 export type { DataEncryptionMetadata, MLMemberAbilities, PaymentConfiguration, Responsibility };
 
+/** ProtectedQueryS3OutputConfiguration: the `s3` member of the query-results union. */
+export interface QueryS3Output {
+  resultFormat: 'CSV' | 'PARQUET';
+  bucket: string;
+  keyPrefix?: string;
+  singleFileOutput?: boolean;
+}
+
+/** ProtectedJobS3OutputConfigurationInput: the `s3` member of the job-results union. */
+export interface JobS3Output {
+  bucket: string;
+  keyPrefix?: string;
+}
+
 export interface QueryResultConfiguration {
-  outputConfiguration: Record<string, unknown>;
+  outputConfiguration: { s3: QueryS3Output };
   roleArn?: string;
 }
 
 export interface JobResultConfiguration {
-  outputConfiguration: Record<string, unknown>;
+  outputConfiguration: { s3: JobS3Output };
   roleArn: string;
 }
 

@@ -1,0 +1,34 @@
+/**
+ * What every operation works with (the caller, the state, the options) and the small helpers
+ * the resource modules share.
+ */
+import type { Caller } from '../caller';
+import type { EmulatorState } from '../model';
+import type { ServiceOptions } from './options';
+
+export interface OperationContext {
+  caller: Caller;
+  state: EmulatorState;
+  options: ServiceOptions;
+}
+
+export const QUERY_ABILITY = 'CAN_QUERY';
+export const RESULTS_ABILITY = 'CAN_RECEIVE_RESULTS';
+
+export function arnOf(region: string, accountId: string, kind: string, id: string): string {
+  return `arn:aws:cleanrooms:${region}:${accountId}:${kind}/${id}`;
+}
+
+/** Drops undefined members so JSON bodies only carry what is set. */
+export function compact<T extends Record<string, unknown>>(obj: T): T {
+  for (const key of Object.keys(obj)) if (obj[key] === undefined) delete obj[key];
+  return obj;
+}
+
+/** The stable list order: creation time, then id (so page tokens are deterministic). */
+export function byCreateTimeThenId(
+  a: { createTime: number; id: string },
+  b: { createTime: number; id: string },
+): number {
+  return a.createTime - b.createTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
