@@ -785,6 +785,36 @@ describe('UpdateMembership with membershipPaymentConfiguration (newer API, sent 
       jobCompute: { isResponsible: true },
     });
   });
+  it('treats JSON null members as absent: nothing is cleared and unknown members are ignored', async () => {
+    const collaborationId = await collaboration();
+    const m = await join(collaborationId, {
+      jobLogStatus: 'ENABLED',
+      defaultResultConfiguration: RESULTS,
+    });
+    const response = await patch(m.id, {
+      jobLogStatus: null,
+      queryLogStatus: null,
+      defaultResultConfiguration: {
+        outputConfiguration: { s3: { ...RESULTS.outputConfiguration.s3, colour: 'blue' } },
+        roleArn: null,
+      },
+      unknownMember: { a: 1 },
+    });
+    expect(response.status).toBe(200);
+    const { createTime: _c, updateTime: _u, ...unchanged } = m;
+    const { defaultResultConfiguration: _r, ...rest } = unchanged;
+    expect(response.body.membership).toMatchObject({
+      ...rest,
+      jobLogStatus: 'ENABLED',
+      queryLogStatus: 'DISABLED',
+      // A null roleArn means "not given": the union member is replaced, without the unknown key.
+      defaultResultConfiguration: { outputConfiguration: RESULTS.outputConfiguration },
+    });
+    expect(response.body.membership.defaultResultConfiguration).toEqual({
+      outputConfiguration: RESULTS.outputConfiguration,
+    });
+    expect(await get(m.id)).toMatchObject({ jobLogStatus: 'ENABLED', queryLogStatus: 'DISABLED' });
+  });
 });
 
 describe('ListMemberships', () => {
