@@ -21,13 +21,15 @@ import {
   type EmulatorResponse,
 } from './protocol';
 import { matchRoute, readInput, unknownOperation } from './router';
-import { loadDemoSeed } from './seed';
+import { DEMO_REGION, loadDemoSeed } from './seed';
 import { CleanRoomsService, DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from './service';
 import { CallStats } from './stats';
 
 export interface EmulatorOptions extends Partial<ServiceOptions> {
   /** Load the demo data at start and on `reset` unless told otherwise. */
   seed?: boolean;
+  /** The region the demo data goes into (default us-east-1); other regions start empty. */
+  seedRegion?: string;
   /** Reports unexpected internal failures (they answer InternalServerException). */
   onInternalError?: (error: unknown) => void;
 }
@@ -42,19 +44,28 @@ export class CleanRoomsEmulator {
   private readonly serviceOptions: ServiceOptions;
 
   constructor(private readonly options: EmulatorOptions = {}) {
-    const { seed: _seed, onInternalError: _onInternalError, ...serviceOptions } = options;
+    const {
+      seed: _seed,
+      seedRegion: _seedRegion,
+      onInternalError: _onInternalError,
+      ...serviceOptions
+    } = options;
     this.serviceOptions = { ...DEFAULT_SERVICE_OPTIONS, ...serviceOptions };
     this.service = new CleanRoomsService(this.state, this.serviceOptions);
-    if (options.seed) loadDemoSeed(this.state);
+    if (options.seed) loadDemoSeed(this.state, this.seedRegion);
   }
 
-  /** Clears state, counters and faults; reloads the demo data when `seed` is true. */
+  private get seedRegion(): string {
+    return this.options.seedRegion ?? DEMO_REGION;
+  }
+
+  /** Clears state in every region, counters and faults; reloads the demo data when `seed` is true. */
   reset(seed = false): void {
     this.state = new EmulatorState();
     this.service = new CleanRoomsService(this.state, this.serviceOptions);
     this.stats.reset();
     this.faults.clear();
-    if (seed) loadDemoSeed(this.state);
+    if (seed) loadDemoSeed(this.state, this.seedRegion);
   }
 
   async handle(request: EmulatorRequest): Promise<EmulatorResponse> {

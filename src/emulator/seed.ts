@@ -15,6 +15,7 @@ export const DEMO_ACCOUNTS = {
   fabrikam: '333333333333',
 } as const;
 
+/** The region the demo data is loaded into unless the emulator is told another one. */
 export const DEMO_REGION = 'us-east-1';
 
 const collaborationId = (n: number) => `c0000000-0000-4000-8000-00000000000${n}`;
@@ -44,7 +45,7 @@ const results = (bucket: string, resultFormat: 'CSV' | 'PARQUET', keyPrefix?: st
   outputConfiguration: { s3: { resultFormat, bucket, ...(keyPrefix ? { keyPrefix } : {}) } },
 });
 
-export function loadDemoSeed(state: EmulatorState): void {
+export function loadDemoSeed(state: EmulatorState, region: string = DEMO_REGION): void {
   let tick = 0;
   const ids = { collaboration: 0, membership: 0 };
   const service = new CleanRoomsService(state, {
@@ -53,7 +54,7 @@ export function loadDemoSeed(state: EmulatorState): void {
     newId: (kind) => (kind === 'collaboration' ? collaborationId : membershipId)(++ids[kind]),
   });
   const as = (accountId: string, request: ParsedRequest) =>
-    service.run(request, { accountId, region: DEMO_REGION });
+    service.run(request, { accountId, region });
   const { acme, northwind, contoso, fabrikam } = DEMO_ACCOUNTS;
 
   // 1. Northwind's measurement collaboration: Acme queries and pays, Contoso is invited.
@@ -239,9 +240,10 @@ export function loadDemoSeed(state: EmulatorState): void {
       queryLogStatus: 'DISABLED',
     },
   });
-  const removed = state.memberships.get(DEMO_IDS.acmeBrandLiftMembership);
-  const removedMember = state.collaborations
-    .get(DEMO_IDS.brandLift)
+  const removed = state.region(region).memberships.get(DEMO_IDS.acmeBrandLiftMembership);
+  const removedMember = state
+    .region(region)
+    .collaborations.get(DEMO_IDS.brandLift)
     ?.members.find((m) => m.accountId === acme);
   if (!removed || !removedMember) throw new Error('demo seed: brand-lift membership missing');
   removed.status = 'REMOVED';

@@ -16,6 +16,7 @@ import {
   arnOf,
   byCreateTimeThenId,
   compact,
+  pageScope,
   QUERY_ABILITY,
   type OperationContext,
 } from './context';
@@ -109,7 +110,7 @@ export function createCollaboration(ctx: OperationContext, input: CreateCollabor
     ],
     deleted: false,
   });
-  ctx.state.collaborations.set(id, collaboration);
+  ctx.state.addCollaboration(collaboration);
   setTags(ctx, collaboration.arn, input.tags);
   return collaborationView(collaboration, caller);
 }
@@ -150,7 +151,7 @@ export function listCollaborations(ctx: OperationContext, input: ListCollaborati
   const { page, nextToken } = paginate(
     items,
     (c) => [c.createTime, c.id],
-    `ListCollaborations|${caller.accountId}|${filter ?? ''}`,
+    pageScope(ctx, 'ListCollaborations', filter),
     input,
   );
   return compact({
@@ -173,5 +174,5 @@ export function deleteCollaboration(ctx: OperationContext, input: CollaborationI
       membership.updateTime = now;
     }
   }
-  ctx.state.tags.delete(collaboration.arn);
+  ctx.state.deleteTags(collaboration.arn);
 }

@@ -3,13 +3,27 @@
  * the resource modules share.
  */
 import type { Caller } from '../caller';
-import type { EmulatorState } from '../model';
+import type { OperationName } from '../../constraints/table';
+import type { RegionState } from '../model';
 import type { ServiceOptions } from './options';
 
 export interface OperationContext {
   caller: Caller;
-  state: EmulatorState;
+  /** The caller's region: resources of other regions do not exist for this request. */
+  state: RegionState;
   options: ServiceOptions;
+}
+
+/**
+ * What a page token is bound to: the list, the region, the caller and the filter or parent, so
+ * a token used anywhere else is refused.
+ */
+export function pageScope(
+  ctx: OperationContext,
+  operation: OperationName,
+  ...parts: Array<string | undefined>
+): string {
+  return JSON.stringify([operation, ctx.state.name, ctx.caller.accountId, ...parts]);
 }
 
 export const QUERY_ABILITY = 'CAN_QUERY';

@@ -45,7 +45,11 @@ export class CleanRoomsService {
   ) {}
 
   run(request: ParsedRequest, caller: Caller): ServiceResult {
-    const ctx: OperationContext = { caller, state: this.state, options: this.options };
+    const ctx: OperationContext = {
+      caller,
+      state: this.state.region(caller.region),
+      options: this.options,
+    };
     switch (request.operation) {
       case 'CreateCollaboration':
         return ok({ collaboration: createCollaboration(ctx, request.input) });

@@ -2,7 +2,7 @@
 import type { ListMembersInput } from '../inputs';
 import { paginate } from '../pagination';
 import { visibleCollaboration } from './collaborations';
-import { compact, type OperationContext } from './context';
+import { compact, pageScope, type OperationContext } from './context';
 import { memberSummaryView } from './views';
 
 export function listMembers(ctx: OperationContext, input: ListMembersInput) {
@@ -11,7 +11,7 @@ export function listMembers(ctx: OperationContext, input: ListMembersInput) {
   const { page, nextToken } = paginate(
     indexed,
     (m) => m.index,
-    `ListMembers|${ctx.caller.accountId}|${collaboration.id}`,
+    pageScope(ctx, 'ListMembers', collaboration.id),
     input,
   );
   return compact({

@@ -16,6 +16,7 @@ import {
   arnOf,
   byCreateTimeThenId,
   compact,
+  pageScope,
   QUERY_ABILITY,
   RESULTS_ABILITY,
   type OperationContext,
@@ -129,7 +130,7 @@ export function createMembership(ctx: OperationContext, input: CreateMembershipI
     paymentConfiguration: payment,
     isMetricsEnabled: input.isMetricsEnabled,
   });
-  ctx.state.memberships.set(id, membership);
+  ctx.state.addMembership(membership);
   me.status = 'ACTIVE';
   me.membershipId = id;
   me.membershipArn = membership.arn;
@@ -203,7 +204,7 @@ export function listMemberships(ctx: OperationContext, input: ListMembershipsInp
   const { page, nextToken } = paginate(
     items,
     (m) => [m.createTime, m.id],
-    `ListMemberships|${accountId}|${status ?? ''}`,
+    pageScope(ctx, 'ListMemberships', status),
     input,
   );
   return compact({ membershipSummaries: page.map(membershipSummaryView), nextToken });
@@ -230,6 +231,6 @@ export function deleteMembership(ctx: OperationContext, input: MembershipIdInput
     me.status = 'LEFT';
     me.updateTime = ctx.options.now();
   }
-  ctx.state.memberships.delete(membership.id);
-  ctx.state.tags.delete(membership.arn);
+  ctx.state.deleteMembership(membership.id);
+  ctx.state.deleteTags(membership.arn);
 }

@@ -31,7 +31,7 @@ export function setTags(ctx: OperationContext, arn: string, tags: TagMap | undef
   if (!tags || Object.keys(tags).length === 0) return;
   const current = ctx.state.tags.get(arn) ?? new Map<string, string>();
   for (const [k, v] of Object.entries(tags)) current.set(k, v);
-  ctx.state.tags.set(arn, current);
+  ctx.state.setTags(arn, current);
 }
 
 const RESOURCE_ARN = /^arn:aws:cleanrooms:[^:]+:(\d{12}):([a-z]+)\/([0-9a-f-]{36})$/;
@@ -68,7 +68,7 @@ export function tagResource(ctx: OperationContext, input: TagResourceInput): voi
 export function untagResource(ctx: OperationContext, input: UntagResourceInput): void {
   const { arn, tags } = taggable(ctx, input);
   for (const key of input.tagKeys) tags.delete(key);
-  if (tags.size === 0) ctx.state.tags.delete(arn);
+  if (tags.size === 0) ctx.state.deleteTags(arn);
 }
 
 export function listTagsForResource(ctx: OperationContext, input: ResourceArnInput): TagMap {

@@ -127,22 +127,30 @@ const JOB_RESULTS = {
 
 describe('CreateMembership', () => {
   it('joins an invited account: every field, a membership ARN in the member account and region, Date timestamps', async () => {
-    const collaborationId = await collaboration({
-      name: 'Measurement',
-      creatorDisplayName: 'Northwind',
-      creatorMemberAbilities: ['CAN_RECEIVE_RESULTS'],
-      isMetricsEnabled: true,
-      members: [
-        member(MEMBER, {
-          memberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS', 'CAN_RUN_JOB'],
-          mlMemberAbilities: { customMLMemberAbilities: ['CAN_RECEIVE_MODEL_OUTPUT'] },
-          paymentConfiguration: {
-            queryCompute: { isResponsible: true },
-            jobCompute: { isResponsible: true },
-          },
+    // Both sides in eu-west-1: a collaboration exists only in the region it was created in.
+    const euCreator = httpClient(running.url, CREATOR, { region: 'eu-west-1' });
+    const { collaboration: created } = await euCreator.send(
+      new CreateCollaborationCommand(
+        collaborationInput({
+          name: 'Measurement',
+          creatorDisplayName: 'Northwind',
+          creatorMemberAbilities: ['CAN_RECEIVE_RESULTS'],
+          isMetricsEnabled: true,
+          members: [
+            member(MEMBER, {
+              memberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS', 'CAN_RUN_JOB'],
+              mlMemberAbilities: { customMLMemberAbilities: ['CAN_RECEIVE_MODEL_OUTPUT'] },
+              paymentConfiguration: {
+                queryCompute: { isResponsible: true },
+                jobCompute: { isResponsible: true },
+              },
+            }),
+          ],
         }),
-      ],
-    });
+      ),
+    );
+    euCreator.destroy();
+    const collaborationId = created?.id as string;
     clock.now = T0 + 10;
     const eu = httpClient(running.url, MEMBER, { region: 'eu-west-1' });
     const out = await eu.send(
@@ -169,8 +177,8 @@ describe('CreateMembership', () => {
     expect(out.membership).toEqual({
       id,
       arn: membershipArn('eu-west-1', MEMBER, id),
-      // The collaboration's ARN keeps the creator's account and region.
-      collaborationArn: collaborationArn('us-east-1', CREATOR, collaborationId),
+      // The collaboration's ARN keeps the creator's account.
+      collaborationArn: collaborationArn('eu-west-1', CREATOR, collaborationId),
       collaborationId,
       collaborationCreatorAccountId: CREATOR,
       collaborationCreatorDisplayName: 'Northwind',
