@@ -1,19 +1,21 @@
 /**
  * The Clean Rooms emulator: one object that answers raw REST-JSON requests, whichever transport
  * brought them (the standalone HTTP server or the SDK's in-process request handler). Order of
- * work per request, as at AWS: route → count → injected faults → read input → validate the
- * input shape → business rules. Nothing before the last step writes state.
+ * work per API request, as at AWS: route → count → injected faults → read input → validate the
+ * input shape → parse it into the typed input → business rules. Nothing before the last step
+ * writes state.
  */
-import { OPERATION_NAMES } from '../constraints/table';
 import { validateOperationInput } from '../constraints/validate';
+import { handleAdmin, isAdminPath } from './admin';
 import { callerFromAuthorization } from './caller';
 import { AwsServiceError, fail } from './errors';
-import { Faults, parseFaultRule } from './faults';
+import { Faults, realSleep, type Sleep } from './faults';
 import { parseOperationInput } from './inputs';
 import { EmulatorState } from './model';
 import {
   emptyResponse,
   errorResponse,
+  headerOf,
   jsonResponse,
   MAX_BODY_BYTES,
   newRequestId,
@@ -25,6 +27,8 @@ import { DEMO_REGION, loadDemoSeed } from './seed';
 import { CleanRoomsService, DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from './service';
 import { CallStats } from './stats';
 
+export { ADMIN_PREFIX } from './admin';
+
 export interface EmulatorOptions extends Partial<ServiceOptions> {
   /** Load the demo data at start and on `reset` unless told otherwise. */
   seed?: boolean;
@@ -32,13 +36,13 @@ export interface EmulatorOptions extends Partial<ServiceOptions> {
   seedRegion?: string;
   /** Reports unexpected internal failures (they answer InternalServerException). */
   onInternalError?: (error: unknown) => void;
+  /** How injected latency is waited for (default: a timer); tests inject one that records it. */
+  sleep?: Sleep;
 }
-
-export const ADMIN_PREFIX = '/_emulator';
 
 export class CleanRoomsEmulator {
   readonly stats = new CallStats();
-  readonly faults = new Faults();
+  readonly faults: Faults;
   private state = new EmulatorState();
   private service: CleanRoomsService;
   private readonly serviceOptions: ServiceOptions;
@@ -48,10 +52,12 @@ export class CleanRoomsEmulator {
       seed: _seed,
       seedRegion: _seedRegion,
       onInternalError: _onInternalError,
+      sleep = realSleep,
       ...serviceOptions
     } = options;
     this.serviceOptions = { ...DEFAULT_SERVICE_OPTIONS, ...serviceOptions };
     this.service = new CleanRoomsService(this.state, this.serviceOptions);
+    this.faults = new Faults(Math.random, sleep);
     if (options.seed) loadDemoSeed(this.state, this.seedRegion);
   }
 
@@ -70,18 +76,32 @@ export class CleanRoomsEmulator {
 
   async handle(request: EmulatorRequest): Promise<EmulatorResponse> {
     const requestId = newRequestId();
+    if (isAdminPath(request.path)) {
+      return this.answer(requestId, async () => handleAdmin(this, request, requestId));
+    }
+    this.stats.enter();
     try {
-      if (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`)) {
-        return this.admin(request, requestId);
-      }
-      return await this.api(request, requestId);
+      return await this.answer(requestId, () => this.api(request, requestId), true);
+    } finally {
+      this.stats.leave();
+    }
+  }
+
+  /** Runs `work`, turning any failure into an AWS-shaped error response. */
+  private async answer(
+    requestId: string,
+    work: () => Promise<EmulatorResponse>,
+    counted = false,
+  ): Promise<EmulatorResponse> {
+    try {
+      return await work();
     } catch (error) {
       const known =
         error instanceof AwsServiceError
           ? error
           : (this.options.onInternalError?.(error),
             new AwsServiceError('InternalServerException', 'An internal error occurred'));
-      this.stats.recordError(known.errorType);
+      if (counted) this.stats.recordError(known.errorType);
       return errorResponse(known, requestId);
     }
   }
@@ -100,7 +120,7 @@ export class CleanRoomsEmulator {
     const injected = await this.faults.apply(match.operation);
     if (injected) throw injected;
 
-    const caller = callerFromAuthorization(request.headers.authorization);
+    const caller = callerFromAuthorization(headerOf(request, 'authorization'));
     const input = readInput(match, request);
     const { typeErrors, violations } = validateOperationInput(match.operation, input);
     const typeError = typeErrors[0];
@@ -115,43 +135,5 @@ export class CleanRoomsEmulator {
     return result.status === 204
       ? emptyResponse(204, requestId)
       : jsonResponse(200, result.body, requestId);
-  }
-
-  private admin(request: EmulatorRequest, requestId: string): EmulatorResponse {
-    const route = `${request.method.toUpperCase()} ${request.path.slice(ADMIN_PREFIX.length)}`;
-    const body = (): unknown => {
-      if (request.body.length === 0) return {};
-      try {
-        return JSON.parse(request.body.toString('utf8'));
-      } catch {
-        throw fail.serialization('The request body is not valid JSON');
-      }
-    };
-    switch (route) {
-      case 'GET /stats':
-        return jsonResponse(200, this.stats.snapshot(), requestId);
-      case 'POST /reset': {
-        const b = body() as { seed?: unknown };
-        this.reset(b !== null && typeof b === 'object' && b.seed === true);
-        return jsonResponse(200, { ok: true }, requestId);
-      }
-      case 'GET /faults':
-        return jsonResponse(200, { faults: this.faults.list() }, requestId);
-      case 'POST /faults': {
-        const rule = parseFaultRule(body(), OPERATION_NAMES);
-        if (typeof rule === 'string') {
-          throw new AwsServiceError('ValidationException', rule, {
-            reason: 'FIELD_VALIDATION_FAILED',
-          });
-        }
-        this.faults.add(rule);
-        return jsonResponse(200, { faults: this.faults.list() }, requestId);
-      }
-      case 'DELETE /faults':
-        this.faults.clear();
-        return jsonResponse(200, { faults: [] }, requestId);
-      default:
-        throw unknownOperation(request.method, request.path);
-    }
   }
 }

@@ -18,10 +18,18 @@ export interface FaultRule {
   times?: number;
 }
 
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class Faults {
   private rules: Array<FaultRule & { fired: number }> = [];
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly random: () => number = Math.random,
+    /** How latency is waited for; tests inject one that records the wait. */
+    private readonly sleep: Sleep = realSleep,
+  ) {}
 
   add(rule: FaultRule): void {
     this.rules.push({ ...rule, fired: 0 });
@@ -39,7 +47,7 @@ export class Faults {
   async apply(operation: OperationName): Promise<AwsServiceError | undefined> {
     const matching = this.rules.filter((r) => !r.operation || r.operation === operation);
     const latency = matching.reduce((sum, r) => sum + (r.latencyMs ?? 0), 0);
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (latency > 0) await this.sleep(latency);
     for (const rule of matching) {
       const rate = rule.errorRate ?? (rule.errorType ? 1 : 0);
       if (rate <= 0 || (rule.times !== undefined && rule.fired >= rule.times)) continue;

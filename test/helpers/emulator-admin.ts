@@ -9,6 +9,8 @@ export interface StatsSnapshot {
   calls: Record<string, number>;
   total: number;
   errors: Record<string, number>;
+  throttled: Record<string, number>;
+  peakInFlight: number;
 }
 
 export interface FaultRuleInput {
