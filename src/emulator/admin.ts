@@ -1,12 +1,14 @@
 /**
- * The admin endpoints under `/_emulator` (not part of AWS): stats, reset and fault injection,
- * JSON in and out. Errors are AWS-shaped like everything else the emulator answers.
+ * The admin endpoints under `/_emulator` (not part of AWS): stats, reset, fault injection and
+ * request-rate quotas, JSON in and out. Errors are AWS-shaped like everything else the emulator
+ * answers.
  */
 import { isPlainObject } from '../constraints/check';
 import { OPERATION_NAMES } from '../constraints/table';
 import { AwsServiceError, fail } from './errors';
 import { parseFaultRule, type Faults } from './faults';
 import { ownField } from './own';
+import { parseRateQuota, type RateQuotas } from './quotas';
 import { jsonResponse, type EmulatorRequest, type EmulatorResponse } from './protocol';
 import { unknownOperation } from './router';
 import type { CallStats } from './stats';
@@ -21,6 +23,7 @@ export function isAdminPath(path: string): boolean {
 export interface AdminTarget {
   readonly stats: CallStats;
   readonly faults: Faults;
+  readonly rateQuotas: RateQuotas;
   reset(seed: boolean): void;
 }
 
@@ -62,6 +65,17 @@ export function handleAdmin(
     case 'DELETE /faults':
       target.faults.clear();
       return jsonResponse(200, { faults: [] }, requestId);
+    case 'GET /quotas':
+      return jsonResponse(200, { quotas: target.rateQuotas.list() }, requestId);
+    case 'POST /quotas': {
+      const quota = parseRateQuota(jsonBody(request));
+      if (typeof quota === 'string') throw badRule(quota);
+      target.rateQuotas.add(quota);
+      return jsonResponse(200, { quotas: target.rateQuotas.list() }, requestId);
+    }
+    case 'DELETE /quotas':
+      target.rateQuotas.clear();
+      return jsonResponse(200, { quotas: [] }, requestId);
     default:
       throw unknownOperation(request.method, request.path);
   }

@@ -1,9 +1,10 @@
 /**
  * The Clean Rooms emulator: one object that answers raw REST-JSON requests, whichever transport
  * brought them (the standalone HTTP server or the SDK's in-process request handler). Order of
- * work per API request, as at AWS: route → count → injected faults → read input → validate the
- * input shape → parse it into the typed input → business rules. Nothing before the last step
- * writes state.
+ * work per API request, as at AWS: route → count → rate quota → injected faults → read input →
+ * validate the input shape → parse it into the typed input → business rules. Nothing before the
+ * last step writes state, so a throttled or faulted request (which the SDK retries) changes
+ * nothing.
  */
 import { validateOperationInput } from '../constraints/validate';
 import { handleAdmin, isAdminPath } from './admin';
@@ -12,6 +13,7 @@ import { AwsServiceError, fail } from './errors';
 import { Faults, realSleep, type Sleep } from './faults';
 import { parseOperationInput } from './inputs';
 import { EmulatorState } from './model';
+import { RateQuotas, rateExceeded } from './quotas';
 import {
   emptyResponse,
   errorResponse,
@@ -38,11 +40,15 @@ export interface EmulatorOptions extends Partial<ServiceOptions> {
   onInternalError?: (error: unknown) => void;
   /** How injected latency is waited for (default: a timer); tests inject one that records it. */
   sleep?: Sleep;
+  /** Monotonic clock in milliseconds for the rate quotas (default `performance.now`). */
+  clock?: () => number;
 }
 
 export class CleanRoomsEmulator {
   readonly stats = new CallStats();
   readonly faults: Faults;
+  /** Request-rate quotas (`/_emulator/quotas`); none until added. */
+  readonly rateQuotas: RateQuotas;
   private state = new EmulatorState();
   private service: CleanRoomsService;
   private readonly serviceOptions: ServiceOptions;
@@ -53,11 +59,13 @@ export class CleanRoomsEmulator {
       seedRegion: _seedRegion,
       onInternalError: _onInternalError,
       sleep = realSleep,
+      clock,
       ...serviceOptions
     } = options;
     this.serviceOptions = { ...DEFAULT_SERVICE_OPTIONS, ...serviceOptions };
     this.service = new CleanRoomsService(this.state, this.serviceOptions);
     this.faults = new Faults(Math.random, sleep);
+    this.rateQuotas = new RateQuotas(clock);
     if (options.seed) loadDemoSeed(this.state, this.seedRegion);
   }
 
@@ -65,12 +73,16 @@ export class CleanRoomsEmulator {
     return this.options.seedRegion ?? DEMO_REGION;
   }
 
-  /** Clears state in every region, counters and faults; reloads the demo data when `seed` is true. */
+  /**
+   * Clears state in every region, counters, faults and rate quotas; reloads the demo data when
+   * `seed` is true.
+   */
   reset(seed = false): void {
     this.state = new EmulatorState();
     this.service = new CleanRoomsService(this.state, this.serviceOptions);
     this.stats.reset();
     this.faults.clear();
+    this.rateQuotas.clear();
     if (seed) loadDemoSeed(this.state, this.seedRegion);
   }
 
@@ -117,10 +129,15 @@ export class CleanRoomsEmulator {
     if (!match) throw unknownOperation(request.method, request.path);
     this.stats.record(match.operation);
 
+    const caller = callerFromAuthorization(headerOf(request, 'authorization'));
+    if (!this.rateQuotas.admit(caller.accountId, caller.region, match.operation)) {
+      this.stats.recordThrottle(match.operation);
+      throw rateExceeded();
+    }
+
     const injected = await this.faults.apply(match.operation);
     if (injected) throw injected;
 
-    const caller = callerFromAuthorization(headerOf(request, 'authorization'));
     const input = readInput(match, request);
     const { typeErrors, violations } = validateOperationInput(match.operation, input);
     const typeError = typeErrors[0];
