@@ -2,6 +2,11 @@
  * The admin endpoints under `/_emulator` (not part of AWS): stats, reset, fault injection and
  * request-rate quotas, JSON in and out. Errors are AWS-shaped like everything else the emulator
  * answers.
+ *
+ * A web page can send "simple" cross-site requests (a text/plain POST) without any CORS
+ * preflight, so these endpoints accept only JSON bodies and refuse whatever a browser marks as
+ * cross-site (Sec-Fetch-Site) or sends from another origin than the Host it addressed.
+ * Non-browser clients (curl, Node's fetch, the SDK) send neither header and are unaffected.
  */
 import { isPlainObject } from '../constraints/check';
 import { OPERATION_NAMES } from '../constraints/table';
@@ -9,7 +14,7 @@ import { AwsServiceError, fail } from './errors';
 import { parseFaultRule, type Faults } from './faults';
 import { ownField } from './own';
 import { parseRateQuota, type RateQuotas } from './quotas';
-import { jsonResponse, type EmulatorRequest, type EmulatorResponse } from './protocol';
+import { headerOf, jsonResponse, type EmulatorRequest, type EmulatorResponse } from './protocol';
 import { unknownOperation } from './router';
 import type { CallStats } from './stats';
 
@@ -25,6 +30,50 @@ export interface AdminTarget {
   readonly faults: Faults;
   readonly rateQuotas: RateQuotas;
   reset(seed: boolean): void;
+}
+
+const BROWSER_SAME_SITE: ReadonlySet<string> = new Set(['same-origin', 'none']);
+
+/** True when `origin` (an Origin header) names the same host and port as the Host header. */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    // `null` (an opaque origin) and anything else that is not an http(s) origin fail here.
+    const from = new URL(origin);
+    if (from.protocol !== 'http:' && from.protocol !== 'https:') return false;
+    if (from.username || from.password || from.pathname !== '/' || from.search || from.hash) {
+      return false;
+    }
+    // The Host header read with the origin's scheme, so default ports compare equal.
+    const to = new URL(`${from.protocol}//${host}`);
+    return to.pathname === '/' && !to.username && to.host === from.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuseCrossSite(request: EmulatorRequest): void {
+  const site = headerOf(request, 'sec-fetch-site');
+  if (site !== undefined && !BROWSER_SAME_SITE.has(site.trim())) {
+    throw fail.accessDenied('The emulator admin endpoints refuse cross-site browser requests');
+  }
+  const origin = headerOf(request, 'origin');
+  if (origin !== undefined && !sameOrigin(origin.trim(), headerOf(request, 'host'))) {
+    throw fail.accessDenied('The emulator admin endpoints refuse requests from another origin');
+  }
+}
+
+/** A body, or any Content-Type at all, must be JSON (media type parameters allowed). */
+function requireJson(request: EmulatorRequest): void {
+  const contentType = headerOf(request, 'content-type');
+  if (contentType === undefined && request.body.length === 0) return;
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new AwsServiceError(
+      'UnsupportedMediaTypeException',
+      'The emulator admin endpoints accept only application/json',
+    );
+  }
 }
 
 function jsonBody(request: EmulatorRequest): unknown {
@@ -45,6 +94,8 @@ export function handleAdmin(
   request: EmulatorRequest,
   requestId: string,
 ): EmulatorResponse {
+  refuseCrossSite(request);
+  requireJson(request);
   const route = `${request.method.toUpperCase()} ${request.path.slice(ADMIN_PREFIX.length)}`;
   switch (route) {
     case 'GET /stats':

@@ -13,6 +13,7 @@ const PROTOCOL_ERRORS: ReadonlyMap<string, number> = new Map([
   ['SerializationException', 400],
   ['UnknownOperationException', 404],
   ['RequestEntityTooLargeException', 413],
+  ['UnsupportedMediaTypeException', 415],
 ]);
 
 export class AwsServiceError extends Error {

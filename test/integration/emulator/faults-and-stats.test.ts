@@ -489,6 +489,7 @@ describe('POST /_emulator/reset', () => {
     await invitedCollaboration();
     const response = await fetch(`${running.url}/_emulator/reset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{seed:',
     });
     expect(response.status).toBe(400);
