@@ -89,6 +89,38 @@ function badRule(message: string): AwsServiceError {
   return new AwsServiceError('ValidationException', message, { reason: 'FIELD_VALIDATION_FAILED' });
 }
 
+/** A list of rules behind GET (list), POST (validate and add) and DELETE (clear). */
+interface RuleSet<T> {
+  list(): T[];
+  add(rule: T): void;
+  clear(): void;
+}
+
+function ruleEndpoint<T>(
+  name: string,
+  rules: RuleSet<T>,
+  parse: (body: unknown) => T | string,
+  request: EmulatorRequest,
+  requestId: string,
+): EmulatorResponse {
+  switch (request.method.toUpperCase()) {
+    case 'GET':
+      break;
+    case 'POST': {
+      const rule = parse(jsonBody(request));
+      if (typeof rule === 'string') throw badRule(rule);
+      rules.add(rule);
+      break;
+    }
+    case 'DELETE':
+      rules.clear();
+      break;
+    default:
+      throw unknownOperation(request.method, request.path);
+  }
+  return jsonResponse(200, { [name]: rules.list() }, requestId);
+}
+
 export function handleAdmin(
   target: AdminTarget,
   request: EmulatorRequest,
@@ -105,28 +137,18 @@ export function handleAdmin(
       target.reset(isPlainObject(body) && ownField(body, 'seed') === true);
       return jsonResponse(200, { ok: true }, requestId);
     }
-    case 'GET /faults':
-      return jsonResponse(200, { faults: target.faults.list() }, requestId);
-    case 'POST /faults': {
-      const rule = parseFaultRule(jsonBody(request), OPERATION_NAMES);
-      if (typeof rule === 'string') throw badRule(rule);
-      target.faults.add(rule);
-      return jsonResponse(200, { faults: target.faults.list() }, requestId);
-    }
-    case 'DELETE /faults':
-      target.faults.clear();
-      return jsonResponse(200, { faults: [] }, requestId);
-    case 'GET /quotas':
-      return jsonResponse(200, { quotas: target.rateQuotas.list() }, requestId);
-    case 'POST /quotas': {
-      const quota = parseRateQuota(jsonBody(request));
-      if (typeof quota === 'string') throw badRule(quota);
-      target.rateQuotas.add(quota);
-      return jsonResponse(200, { quotas: target.rateQuotas.list() }, requestId);
-    }
-    case 'DELETE /quotas':
-      target.rateQuotas.clear();
-      return jsonResponse(200, { quotas: [] }, requestId);
+  }
+  switch (request.path.slice(ADMIN_PREFIX.length)) {
+    case '/faults':
+      return ruleEndpoint(
+        'faults',
+        target.faults,
+        (body) => parseFaultRule(body, OPERATION_NAMES),
+        request,
+        requestId,
+      );
+    case '/quotas':
+      return ruleEndpoint('quotas', target.rateQuotas, parseRateQuota, request, requestId);
     default:
       throw unknownOperation(request.method, request.path);
   }

@@ -11,15 +11,7 @@ import type {
   MemberSpecification,
 } from '../inputs';
 import type { CollaborationRecord, MemberRecord } from '../model';
-import { paginate } from '../pagination';
-import {
-  arnOf,
-  byCreateTimeThenId,
-  compact,
-  pageScope,
-  QUERY_ABILITY,
-  type OperationContext,
-} from './context';
+import { arnOf, compact, pageByCreation, QUERY_ABILITY, type OperationContext } from './context';
 import { checkDesignatedPayers, defaultPayment } from './payment';
 import { checkNewTags, setTags } from './tags';
 import { collaborationSummaryView, collaborationView } from './views';
@@ -140,20 +132,13 @@ export function getCollaboration(ctx: OperationContext, input: CollaborationIdIn
 export function listCollaborations(ctx: OperationContext, input: ListCollaborationsInput) {
   const { caller } = ctx;
   const filter = input.memberStatus;
-  const items = [...ctx.state.collaborations.values()]
-    .filter((c) => {
-      if (c.deleted) return false;
-      const status = c.members.find((m) => m.accountId === caller.accountId)?.status;
-      if (filter) return status === filter;
-      return c.creatorAccountId === caller.accountId || status === 'INVITED' || status === 'ACTIVE';
-    })
-    .sort(byCreateTimeThenId);
-  const { page, nextToken } = paginate(
-    items,
-    (c) => [c.createTime, c.id],
-    pageScope(ctx, 'ListCollaborations', filter),
-    input,
-  );
+  const items = [...ctx.state.collaborations.values()].filter((c) => {
+    if (c.deleted) return false;
+    const status = c.members.find((m) => m.accountId === caller.accountId)?.status;
+    if (filter) return status === filter;
+    return c.creatorAccountId === caller.accountId || status === 'INVITED' || status === 'ACTIVE';
+  });
+  const { page, nextToken } = pageByCreation(ctx, 'ListCollaborations', items, input, filter);
   return compact({
     collaborationList: page.map((c) => collaborationSummaryView(c, caller)),
     nextToken,

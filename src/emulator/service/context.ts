@@ -4,7 +4,9 @@
  */
 import type { Caller } from '../caller';
 import type { OperationName } from '../../constraints/table';
+import type { PageInput } from '../inputs';
 import type { RegionState } from '../model';
+import { paginate } from '../pagination';
 import type { ServiceOptions } from './options';
 
 export interface OperationContext {
@@ -40,9 +42,25 @@ export function compact<T extends Record<string, unknown>>(obj: T): T {
 }
 
 /** The stable list order: creation time, then id (so page tokens are deterministic). */
-export function byCreateTimeThenId(
+function byCreateTimeThenId(
   a: { createTime: number; id: string },
   b: { createTime: number; id: string },
 ): number {
   return a.createTime - b.createTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** One page of records in creation order, its token bound by `pageScope` to `scopeParts`. */
+export function pageByCreation<T extends { createTime: number; id: string }>(
+  ctx: OperationContext,
+  operation: OperationName,
+  records: T[],
+  input: PageInput,
+  ...scopeParts: Array<string | undefined>
+): { page: T[]; nextToken?: string } {
+  return paginate(
+    [...records].sort(byCreateTimeThenId),
+    (r) => [r.createTime, r.id],
+    pageScope(ctx, operation, ...scopeParts),
+    input,
+  );
 }

@@ -11,12 +11,10 @@ import type {
   UpdateMembershipInput,
 } from '../inputs';
 import type { CollaborationRecord, MemberRecord, MembershipRecord } from '../model';
-import { paginate } from '../pagination';
 import {
   arnOf,
-  byCreateTimeThenId,
   compact,
-  pageScope,
+  pageByCreation,
   QUERY_ABILITY,
   RESULTS_ABILITY,
   type OperationContext,
@@ -198,15 +196,10 @@ export function updateMembership(ctx: OperationContext, input: UpdateMembershipI
 export function listMemberships(ctx: OperationContext, input: ListMembershipsInput) {
   const { accountId } = ctx.caller;
   const { status } = input;
-  const items = [...ctx.state.memberships.values()]
-    .filter((m) => m.accountId === accountId && (!status || m.status === status))
-    .sort(byCreateTimeThenId);
-  const { page, nextToken } = paginate(
-    items,
-    (m) => [m.createTime, m.id],
-    pageScope(ctx, 'ListMemberships', status),
-    input,
+  const items = [...ctx.state.memberships.values()].filter(
+    (m) => m.accountId === accountId && (!status || m.status === status),
   );
+  const { page, nextToken } = pageByCreation(ctx, 'ListMemberships', items, input, status);
   return compact({ membershipSummaries: page.map(membershipSummaryView), nextToken });
 }
 
