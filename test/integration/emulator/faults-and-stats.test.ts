@@ -94,6 +94,7 @@ function gate() {
 }
 
 const UNKNOWN_MEMBERSHIP = '00000000-0000-4000-8000-000000000000';
+const ZERO_STATS = { calls: {}, total: 0, errors: {}, throttled: {}, peakInFlight: 0 };
 
 async function invitedCollaboration(): Promise<string> {
   const { collaboration } = await creator.send(
@@ -112,13 +113,7 @@ async function postFaults(body: unknown) {
 
 describe('GET /_emulator/stats', () => {
   it('starts at zero and counts every API request by operation, failures included, but not admin calls', async () => {
-    expect(await getStats(running.url)).toEqual({
-      calls: {},
-      total: 0,
-      errors: {},
-      throttled: {},
-      peakInFlight: 0,
-    });
+    expect(await getStats(running.url)).toEqual(ZERO_STATS);
     const collaborationId = await invitedCollaboration();
     await memberClient.send(new ListMembershipsCommand({}));
     await memberClient.send(new ListMembershipsCommand({ maxResults: 5 }));
@@ -437,13 +432,7 @@ describe('POST /_emulator/reset', () => {
     const response = await fetch(`${running.url}/_emulator/reset`, { method: 'POST' });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-amzn-requestid')).toMatch(UUID);
-    expect(await getStats(running.url)).toEqual({
-      calls: {},
-      total: 0,
-      errors: {},
-      throttled: {},
-      peakInFlight: 0,
-    });
+    expect(await getStats(running.url)).toEqual(ZERO_STATS);
     const { collaborationList } = await creator.send(new ListCollaborationsCommand({}));
     expect(collaborationList).toEqual([]);
     // The fault is gone too.
