@@ -1,18 +1,23 @@
 /**
  * The Clean Rooms emulator: one object that answers raw REST-JSON requests, whichever transport
  * brought them (the standalone HTTP server or the SDK's in-process request handler). Order of
- * work per request, as at AWS: route → count → injected faults → read input → validate the
- * input shape → business rules. Nothing before the last step writes state.
+ * work per API request, as at AWS: route → count → rate quota → injected faults → read input →
+ * validate the input shape → parse it into the typed input → business rules. Nothing before the
+ * last step writes state, so a throttled or faulted request (which the SDK retries) changes
+ * nothing.
  */
-import { OPERATION_NAMES } from '../constraints/table';
 import { validateOperationInput } from '../constraints/validate';
+import { handleAdmin, isAdminPath } from './admin';
 import { callerFromAuthorization } from './caller';
 import { AwsServiceError, fail } from './errors';
-import { Faults, parseFaultRule } from './faults';
+import { Faults, realSleep, type Sleep } from './faults';
+import { parseOperationInput } from './inputs';
 import { EmulatorState } from './model';
+import { RateQuotas, rateExceeded } from './quotas';
 import {
   emptyResponse,
   errorResponse,
+  headerOf,
   jsonResponse,
   MAX_BODY_BYTES,
   newRequestId,
@@ -20,56 +25,95 @@ import {
   type EmulatorResponse,
 } from './protocol';
 import { matchRoute, readInput, unknownOperation } from './router';
-import { loadDemoSeed } from './seed';
+import { DEMO_REGION, loadDemoSeed } from './seed';
 import { CleanRoomsService, DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from './service';
 import { CallStats } from './stats';
+
+export { ADMIN_PREFIX } from './admin';
 
 export interface EmulatorOptions extends Partial<ServiceOptions> {
   /** Load the demo data at start and on `reset` unless told otherwise. */
   seed?: boolean;
+  /** The region the demo data goes into (default us-east-1); other regions start empty. */
+  seedRegion?: string;
   /** Reports unexpected internal failures (they answer InternalServerException). */
   onInternalError?: (error: unknown) => void;
+  /** How injected latency is waited for (default: a timer); tests inject one that records it. */
+  sleep?: Sleep;
+  /** Monotonic clock in milliseconds for the rate quotas (default `performance.now`). */
+  clock?: () => number;
 }
-
-export const ADMIN_PREFIX = '/_emulator';
 
 export class CleanRoomsEmulator {
   readonly stats = new CallStats();
-  readonly faults = new Faults();
+  readonly faults: Faults;
+  /** Request-rate quotas (`/_emulator/quotas`); none until added. */
+  readonly rateQuotas: RateQuotas;
   private state = new EmulatorState();
   private service: CleanRoomsService;
   private readonly serviceOptions: ServiceOptions;
 
   constructor(private readonly options: EmulatorOptions = {}) {
-    const { seed: _seed, onInternalError: _onInternalError, ...serviceOptions } = options;
+    const {
+      seed: _seed,
+      seedRegion: _seedRegion,
+      onInternalError: _onInternalError,
+      sleep = realSleep,
+      clock,
+      ...serviceOptions
+    } = options;
     this.serviceOptions = { ...DEFAULT_SERVICE_OPTIONS, ...serviceOptions };
     this.service = new CleanRoomsService(this.state, this.serviceOptions);
-    if (options.seed) loadDemoSeed(this.state);
+    this.faults = new Faults(Math.random, sleep);
+    this.rateQuotas = new RateQuotas(clock);
+    if (options.seed) loadDemoSeed(this.state, this.seedRegion);
   }
 
-  /** Clears state, counters and faults; reloads the demo data when `seed` is true. */
+  private get seedRegion(): string {
+    return this.options.seedRegion ?? DEMO_REGION;
+  }
+
+  /**
+   * Clears state in every region, counters, faults and rate quotas; reloads the demo data when
+   * `seed` is true.
+   */
   reset(seed = false): void {
     this.state = new EmulatorState();
     this.service = new CleanRoomsService(this.state, this.serviceOptions);
     this.stats.reset();
     this.faults.clear();
-    if (seed) loadDemoSeed(this.state);
+    this.rateQuotas.clear();
+    if (seed) loadDemoSeed(this.state, this.seedRegion);
   }
 
   async handle(request: EmulatorRequest): Promise<EmulatorResponse> {
     const requestId = newRequestId();
+    if (isAdminPath(request.path)) {
+      return this.answer(requestId, async () => handleAdmin(this, request, requestId));
+    }
+    this.stats.enter();
     try {
-      if (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`)) {
-        return this.admin(request, requestId);
-      }
-      return await this.api(request, requestId);
+      return await this.answer(requestId, () => this.api(request, requestId), true);
+    } finally {
+      this.stats.leave();
+    }
+  }
+
+  /** Runs `work`, turning any failure into an AWS-shaped error response. */
+  private async answer(
+    requestId: string,
+    work: () => Promise<EmulatorResponse>,
+    counted = false,
+  ): Promise<EmulatorResponse> {
+    try {
+      return await work();
     } catch (error) {
       const known =
         error instanceof AwsServiceError
           ? error
           : (this.options.onInternalError?.(error),
             new AwsServiceError('InternalServerException', 'An internal error occurred'));
-      this.stats.recordError(known.errorType);
+      if (counted) this.stats.recordError(known.errorType);
       return errorResponse(known, requestId);
     }
   }
@@ -85,10 +129,15 @@ export class CleanRoomsEmulator {
     if (!match) throw unknownOperation(request.method, request.path);
     this.stats.record(match.operation);
 
+    const caller = callerFromAuthorization(headerOf(request, 'authorization'));
+    if (!this.rateQuotas.admit(caller.accountId, caller.region, match.operation)) {
+      this.stats.recordThrottle(match.operation);
+      throw rateExceeded();
+    }
+
     const injected = await this.faults.apply(match.operation);
     if (injected) throw injected;
 
-    const caller = callerFromAuthorization(request.headers.authorization);
     const input = readInput(match, request);
     const { typeErrors, violations } = validateOperationInput(match.operation, input);
     const typeError = typeErrors[0];
@@ -99,47 +148,9 @@ export class CleanRoomsEmulator {
     }
     if (violations.length > 0) throw fail.validation(violations);
 
-    const result = this.service.run(match.operation, caller, input);
+    const result = this.service.run(parseOperationInput(match.operation, input), caller);
     return result.status === 204
       ? emptyResponse(204, requestId)
       : jsonResponse(200, result.body, requestId);
-  }
-
-  private admin(request: EmulatorRequest, requestId: string): EmulatorResponse {
-    const route = `${request.method.toUpperCase()} ${request.path.slice(ADMIN_PREFIX.length)}`;
-    const body = (): unknown => {
-      if (request.body.length === 0) return {};
-      try {
-        return JSON.parse(request.body.toString('utf8'));
-      } catch {
-        throw fail.serialization('The request body is not valid JSON');
-      }
-    };
-    switch (route) {
-      case 'GET /stats':
-        return jsonResponse(200, this.stats.snapshot(), requestId);
-      case 'POST /reset': {
-        const b = body() as { seed?: unknown };
-        this.reset(b !== null && typeof b === 'object' && b.seed === true);
-        return jsonResponse(200, { ok: true }, requestId);
-      }
-      case 'GET /faults':
-        return jsonResponse(200, { faults: this.faults.list() }, requestId);
-      case 'POST /faults': {
-        const rule = parseFaultRule(body(), OPERATION_NAMES);
-        if (typeof rule === 'string') {
-          throw new AwsServiceError('ValidationException', rule, {
-            reason: 'FIELD_VALIDATION_FAILED',
-          });
-        }
-        this.faults.add(rule);
-        return jsonResponse(200, { faults: this.faults.list() }, requestId);
-      }
-      case 'DELETE /faults':
-        this.faults.clear();
-        return jsonResponse(200, { faults: [] }, requestId);
-      default:
-        throw unknownOperation(request.method, request.path);
-    }
   }
 }

@@ -9,11 +9,12 @@ export type ResourceType =
   'CONFIGURED_TABLE' | 'COLLABORATION' | 'MEMBERSHIP' | 'CONFIGURED_TABLE_ASSOCIATION';
 
 /** Extra, non-modeled errors that a real AWS front end answers before the service runs. */
-const PROTOCOL_ERRORS: Record<string, number> = {
-  SerializationException: 400,
-  UnknownOperationException: 404,
-  RequestEntityTooLargeException: 413,
-};
+const PROTOCOL_ERRORS: ReadonlyMap<string, number> = new Map([
+  ['SerializationException', 400],
+  ['UnknownOperationException', 404],
+  ['RequestEntityTooLargeException', 413],
+  ['UnsupportedMediaTypeException', 415],
+]);
 
 export class AwsServiceError extends Error {
   readonly status: number;
@@ -37,11 +38,11 @@ export class AwsServiceError extends Error {
 
 export function statusOf(errorType: string): number {
   if (isErrorName(errorType)) return errorSpec(errorType).httpStatus;
-  return PROTOCOL_ERRORS[errorType] ?? 500;
+  return PROTOCOL_ERRORS.get(errorType) ?? 500;
 }
 
 export function isKnownErrorType(errorType: string): boolean {
-  return isErrorName(errorType) || errorType in PROTOCOL_ERRORS;
+  return isErrorName(errorType) || PROTOCOL_ERRORS.has(errorType);
 }
 
 export const fail = {

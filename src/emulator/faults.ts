@@ -3,8 +3,10 @@
  * all. Faults fire before the request is parsed, so a failed attempt never changes state (the
  * SDK retries 5xx and throttling errors, and CreateMembership has no idempotency token).
  */
+import { isPlainObject } from '../constraints/check';
 import type { OperationName } from '../constraints/table';
 import { AwsServiceError, isKnownErrorType, statusOf } from './errors';
+import { isOperationName, ownField } from './own';
 
 export interface FaultRule {
   operation?: OperationName;
@@ -16,10 +18,18 @@ export interface FaultRule {
   times?: number;
 }
 
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class Faults {
   private rules: Array<FaultRule & { fired: number }> = [];
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly random: () => number = Math.random,
+    /** How latency is waited for; tests inject one that records the wait. */
+    private readonly sleep: Sleep = realSleep,
+  ) {}
 
   add(rule: FaultRule): void {
     this.rules.push({ ...rule, fired: 0 });
@@ -37,7 +47,7 @@ export class Faults {
   async apply(operation: OperationName): Promise<AwsServiceError | undefined> {
     const matching = this.rules.filter((r) => !r.operation || r.operation === operation);
     const latency = matching.reduce((sum, r) => sum + (r.latencyMs ?? 0), 0);
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (latency > 0) await this.sleep(latency);
     for (const rule of matching) {
       const rate = rule.errorRate ?? (rule.errorType ? 1 : 0);
       if (rate <= 0 || (rule.times !== undefined && rule.fired >= rule.times)) continue;
@@ -77,15 +87,20 @@ function injectedError(type: string): AwsServiceError {
 
 /** Validates an admin request body into a rule; returns an error text for bad rules. */
 export function parseFaultRule(body: unknown, operations: readonly string[]): FaultRule | string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return 'body must be a JSON object';
-  const b = body as Record<string, unknown>;
+  if (!isPlainObject(body)) return 'body must be a JSON object';
+  const b = {
+    operation: ownField(body, 'operation'),
+    latencyMs: ownField(body, 'latencyMs'),
+    errorRate: ownField(body, 'errorRate'),
+    errorType: ownField(body, 'errorType'),
+    times: ownField(body, 'times'),
+  };
   const rule: FaultRule = {};
   if (b.operation !== undefined) {
-    if (typeof b.operation !== 'string' || !operations.includes(b.operation)) {
+    if (!isOperationName(b.operation) || !operations.includes(b.operation)) {
       return `operation must be one of ${operations.join(', ')}`;
     }
-    rule.operation = b.operation as OperationName;
+    rule.operation = b.operation;
   }
   if (b.latencyMs !== undefined) {
     if (typeof b.latencyMs !== 'number' || !(b.latencyMs >= 0 && b.latencyMs <= 60_000)) {

@@ -52,10 +52,12 @@ export function createEmulatorServer(emulator: CleanRoomsEmulator): Server {
         send(res, errorResponse(error, newRequestId()));
         return;
       }
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-      }
+      // fromEntries keeps every name an own property, `__proto__` included.
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).flatMap(([k, v]) =>
+          v === undefined ? [] : [[k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]],
+        ),
+      );
       send(res, await emulator.handle({ method: req.method ?? 'GET', path, query, headers, body }));
     })().catch(() => {
       if (!res.headersSent) {

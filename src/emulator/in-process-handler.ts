@@ -55,8 +55,9 @@ export class InProcessRequestHandler {
       error.name = 'AbortError';
       throw error;
     }
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     const reply = await this.emulator.handle({
       method: request.method,
       path: request.path,

@@ -15,13 +15,27 @@ export type LogStatus = 'ENABLED' | 'DISABLED';
 
 export type { DataEncryptionMetadata, MLMemberAbilities, PaymentConfiguration, Responsibility };
 
+/** ProtectedQueryS3OutputConfiguration: the `s3` member of the query-results union. */
+export interface QueryS3Output {
+  resultFormat: 'CSV' | 'PARQUET';
+  bucket: string;
+  keyPrefix?: string;
+  singleFileOutput?: boolean;
+}
+
+/** ProtectedJobS3OutputConfigurationInput: the `s3` member of the job-results union. */
+export interface JobS3Output {
+  bucket: string;
+  keyPrefix?: string;
+}
+
 export interface QueryResultConfiguration {
-  outputConfiguration: Record<string, unknown>;
+  outputConfiguration: { s3: QueryS3Output };
   roleArn?: string;
 }
 
 export interface JobResultConfiguration {
-  outputConfiguration: Record<string, unknown>;
+  outputConfiguration: { s3: JobS3Output };
   roleArn: string;
 }
 
@@ -84,10 +98,70 @@ export interface MembershipRecord {
   isMetricsEnabled?: boolean;
 }
 
-/** Everything the emulator knows; `reset` replaces it with a fresh one. */
-export class EmulatorState {
-  readonly collaborations = new Map<string, CollaborationRecord>();
-  readonly memberships = new Map<string, MembershipRecord>();
+/**
+ * One region's resources: all a request signed for that region can see. Records are changed in
+ * place; adding or removing one goes through the methods, which is also what stores a region
+ * the first time something is written to it.
+ */
+export class RegionState {
+  private readonly collaborationsById = new Map<string, CollaborationRecord>();
+  private readonly membershipsById = new Map<string, MembershipRecord>();
+  private readonly tagsByArn = new Map<string, Map<string, string>>();
+  readonly collaborations: ReadonlyMap<string, CollaborationRecord> = this.collaborationsById;
+  readonly memberships: ReadonlyMap<string, MembershipRecord> = this.membershipsById;
   /** Tags by resource ARN. */
-  readonly tags = new Map<string, Map<string, string>>();
+  readonly tags: ReadonlyMap<string, Map<string, string>> = this.tagsByArn;
+
+  constructor(
+    readonly name: string,
+    private readonly onWrite: (region: RegionState) => void,
+  ) {}
+
+  addCollaboration(collaboration: CollaborationRecord): void {
+    this.onWrite(this);
+    this.collaborationsById.set(collaboration.id, collaboration);
+  }
+
+  addMembership(membership: MembershipRecord): void {
+    this.onWrite(this);
+    this.membershipsById.set(membership.id, membership);
+  }
+
+  deleteMembership(id: string): void {
+    this.membershipsById.delete(id);
+  }
+
+  setTags(arn: string, tags: Map<string, string>): void {
+    this.onWrite(this);
+    this.tagsByArn.set(arn, tags);
+  }
+
+  deleteTags(arn: string): void {
+    this.tagsByArn.delete(arn);
+  }
+}
+
+/** Everything the emulator knows, region by region; `reset` replaces it with a fresh one. */
+export class EmulatorState {
+  private readonly regions = new Map<string, RegionState>();
+
+  /**
+   * The state of a region. A region is stored only once something is written to it, so a
+   * request naming any region string reads an empty state and leaves nothing behind.
+   */
+  region(name: string): RegionState {
+    return (
+      this.regions.get(name) ??
+      new RegionState(name, (region) => {
+        const stored = this.regions.get(name);
+        if (stored && stored !== region) throw new Error(`region ${name} was stored twice`);
+        this.regions.set(name, region);
+      })
+    );
+  }
+
+  /** The regions that hold any resource. */
+  regionNames(): string[] {
+    return [...this.regions.keys()];
+  }
 }

@@ -4,7 +4,8 @@
  * secret: a token from another list, caller or filter (or a forged one) is a ValidationException.
  * Positions are keys in a stable order, so items added between pages never cause duplicates.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isPlainObject } from '../constraints/check';
 import { fail } from './errors';
 
 const secret = randomBytes(32);
@@ -27,12 +28,37 @@ export function encodeToken(scope: string, after: Position): string {
   return `${data}.${sign(data)}`;
 }
 
+const isKey = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
+
+function isPayload(value: unknown): value is TokenPayload {
+  if (!isPlainObject(value) || typeof value.scope !== 'string') return false;
+  const { after } = value;
+  return isKey(after) || (Array.isArray(after) && after.every(isKey));
+}
+
+function signedBy(data: string, signature: string): boolean {
+  const expected = Buffer.from(sign(data));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+function readPayload(data: string): TokenPayload | undefined {
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(data, 'base64url').toString('utf8'));
+    return isPayload(payload) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodeToken(token: string, scope: string): Position {
   const [data, signature, extra] = token.split('.');
-  if (!data || !signature || extra !== undefined || sign(data) !== signature) {
-    throw fail.field('nextToken', 'The pagination token is invalid');
-  }
-  const payload = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as TokenPayload;
+  const payload =
+    data && signature && extra === undefined && signedBy(data, signature)
+      ? readPayload(data)
+      : undefined;
+  if (!payload) throw fail.field('nextToken', 'The pagination token is invalid');
   if (payload.scope !== scope) {
     throw fail.field('nextToken', 'The pagination token was issued for a different request');
   }

@@ -26,6 +26,11 @@ export interface EmulatorResponse {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A request header by its lower-case name (own properties only: names come from the client). */
+export function headerOf(request: EmulatorRequest, name: string): string | undefined {
+  return Object.hasOwn(request.headers, name) ? request.headers[name] : undefined;
+}
+
 export function newRequestId(): string {
   return randomUUID();
 }

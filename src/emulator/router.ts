@@ -8,6 +8,7 @@
 import { operationSpec, OPERATION_NAMES, type OperationName } from '../constraints/table';
 import { isPlainObject } from '../constraints/check';
 import { AwsServiceError, fail } from './errors';
+import { ownField } from './own';
 import type { EmulatorRequest } from './protocol';
 
 interface Route {
@@ -43,17 +44,18 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
   for (const route of ROUTES) {
     if (route.method !== method.toUpperCase() || route.segments.length !== segments.length)
       continue;
-    const labels: Record<string, string> = {};
+    const raw: Array<[string, string]> = [];
     const ok = route.segments.every((template, i) => {
-      const actual = segments[i] as string;
+      const actual = segments[i] ?? '';
       if (template.startsWith('{') && template.endsWith('}')) {
-        labels[template.slice(1, -1)] = actual;
+        raw.push([template.slice(1, -1), actual]);
         return true;
       }
       return template === actual;
     });
     if (ok) {
-      for (const key of Object.keys(labels)) labels[key] = decodeSegment(labels[key] as string);
+      // Decoded only once the route matched: a bad escape elsewhere is not this route's error.
+      const labels = Object.fromEntries(raw.map(([name, value]) => [name, decodeSegment(value)]));
       return { operation: route.operation, labels };
     }
   }
@@ -98,21 +100,23 @@ export function readInput(match: RouteMatch, request: EmulatorRequest): Record<s
         break;
       case 'querystring': {
         const values = query.get(entry.locationName ?? name);
-        if (!values) break;
+        const [text] = values ?? [];
+        if (!values || text === undefined) break;
         if (entry.type === 'list') input[name] = values;
         else if (entry.type === 'integer') {
-          const text = values[0] as string;
           if (!/^-?\d{1,15}$/.test(text)) {
             throw fail.serialization(
               `Value '${text.slice(0, 64)}' for query parameter '${name}' is not an integer`,
             );
           }
           input[name] = Number(text);
-        } else if (values[0] !== '' || name !== 'nextToken') input[name] = values[0];
+        } else if (text !== '' || name !== 'nextToken') input[name] = text;
         break;
       }
-      default:
-        if (body[name] !== undefined) input[name] = body[name];
+      default: {
+        const value = ownField(body, name);
+        if (value !== undefined) input[name] = value;
+      }
     }
   }
   return input;

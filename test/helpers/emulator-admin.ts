@@ -4,12 +4,9 @@
  * written — malformed ones included).
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { StatsSnapshot } from '../../src/emulator/stats';
 
-export interface StatsSnapshot {
-  calls: Record<string, number>;
-  total: number;
-  errors: Record<string, number>;
-}
+export type { StatsSnapshot };
 
 export interface FaultRuleInput {
   operation?: string;

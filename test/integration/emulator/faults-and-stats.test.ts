@@ -2,6 +2,8 @@
  * The emulator's admin endpoints: per-operation call counts (`GET /_emulator/stats`), fault
  * injection (`POST|GET|DELETE /_emulator/faults`) and reset (`POST /_emulator/reset`), driven
  * with the real SDK, including its retries (cleanrooms-api.md §1.6: every attempt is a request).
+ * Injected latency goes through an injected sleep, so the tests see what was waited for (and
+ * decide when the wait ends) instead of measuring time.
  */
 import {
   CleanRoomsClient,
@@ -17,7 +19,9 @@ import {
   ThrottlingException,
   ValidationException,
 } from '@aws-sdk/client-cleanrooms';
-import type { RunningEmulator } from '../../../src/emulator/http-server';
+import { CleanRoomsEmulator } from '../../../src/emulator/emulator';
+import type { Sleep } from '../../../src/emulator/faults';
+import { startEmulatorServer, type RunningEmulator } from '../../../src/emulator/http-server';
 import { DEMO_ACCOUNTS, DEMO_IDS } from '../../../src/emulator/seed';
 import {
   addFault,
@@ -37,8 +41,19 @@ let memberClient: CleanRoomsClient;
 /** Same account, but with the SDK's default of 3 attempts. */
 let retrying: CleanRoomsClient;
 
+/** Every latency the emulator was asked to wait, in order. */
+let waits: number[];
+/** What a wait does; by default it ends at once. */
+let sleeper: Sleep;
+
 beforeAll(async () => {
-  running = await startEmulator();
+  const emulator = new CleanRoomsEmulator({
+    sleep: (ms) => {
+      waits.push(ms);
+      return sleeper(ms);
+    },
+  });
+  running = await startEmulatorServer({ port: 0, emulator });
   creator = httpClient(running.url, CREATOR);
   memberClient = httpClient(running.url, MEMBER);
   retrying = httpClient(running.url, MEMBER, { maxAttempts: 3 });
@@ -49,7 +64,37 @@ afterAll(async () => {
   await running.close();
 });
 
-beforeEach(() => resetEmulator(running.url));
+beforeEach(async () => {
+  waits = [];
+  sleeper = async () => {};
+  await resetEmulator(running.url);
+});
+
+/**
+ * A sleep that holds every waiting request until `release()`; `arrived(n)` resolves once n
+ * requests are waiting, so tests know exactly how many are in flight.
+ */
+function gate() {
+  const held: Array<() => void> = [];
+  const watchers: Array<{ n: number; resolve: () => void }> = [];
+  const sleep: Sleep = () =>
+    new Promise<void>((resolve) => {
+      held.push(resolve);
+      for (const w of watchers.filter((w) => held.length >= w.n)) w.resolve();
+    });
+  return {
+    sleep,
+    arrived: (n: number) =>
+      new Promise<void>((resolve) => {
+        if (held.length >= n) resolve();
+        else watchers.push({ n, resolve });
+      }),
+    release: () => held.splice(0).forEach((resolve) => resolve()),
+  };
+}
+
+const UNKNOWN_MEMBERSHIP = '00000000-0000-4000-8000-000000000000';
+const ZERO_STATS = { calls: {}, total: 0, errors: {}, throttled: {}, peakInFlight: 0 };
 
 async function invitedCollaboration(): Promise<string> {
   const { collaboration } = await creator.send(
@@ -68,7 +113,7 @@ async function postFaults(body: unknown) {
 
 describe('GET /_emulator/stats', () => {
   it('starts at zero and counts every API request by operation, failures included, but not admin calls', async () => {
-    expect(await getStats(running.url)).toEqual({ calls: {}, total: 0, errors: {} });
+    expect(await getStats(running.url)).toEqual(ZERO_STATS);
     const collaborationId = await invitedCollaboration();
     await memberClient.send(new ListMembershipsCommand({}));
     await memberClient.send(new ListMembershipsCommand({ maxResults: 5 }));
@@ -91,7 +136,49 @@ describe('GET /_emulator/stats', () => {
       calls: { CreateCollaboration: 1, ListMemberships: 3, GetMembership: 1, ListMembers: 1 },
       total: 6,
       errors: { ResourceNotFoundException: 1, ValidationException: 1 },
+      throttled: {},
+      // One call after the other: never two at once.
+      peakInFlight: 1,
     });
+  });
+
+  it('counts neither admin requests nor their errors', async () => {
+    await postFaults({ errorType: 'TeapotException' });
+    await fetch(`${running.url}/_emulator/nothing`);
+    await getStats(running.url);
+    expect(await getStats(running.url)).toMatchObject({ total: 0, errors: {}, peakInFlight: 0 });
+  });
+
+  it('reports in peakInFlight how many API requests were served at once, admin requests aside', async () => {
+    const held = gate();
+    sleeper = held.sleep;
+    await addFault(running.url, { latencyMs: 25 });
+    const calls = [
+      memberClient.send(new ListMembershipsCommand({})),
+      memberClient.send(new ListMembershipsCommand({ maxResults: 2 })),
+      creator.send(new ListCollaborationsCommand({})),
+      creator.send(new GetMembershipCommand({ membershipIdentifier: UNKNOWN_MEMBERSHIP })),
+    ];
+    await held.arrived(4);
+    // Read while all four are held: the stats request itself is not counted.
+    expect((await getStats(running.url)).peakInFlight).toBe(4);
+    held.release();
+    const settled = await Promise.allSettled(calls);
+    expect(settled.map((s) => s.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+    ]);
+    expect(waits).toEqual([25, 25, 25, 25]);
+
+    await clearFaults(running.url);
+    await memberClient.send(new ListMembershipsCommand({}));
+    expect((await getStats(running.url)).peakInFlight).toBe(4);
+    await resetEmulator(running.url);
+    expect((await getStats(running.url)).peakInFlight).toBe(0);
+    for (let i = 0; i < 3; i++) await memberClient.send(new ListMembershipsCommand({}));
+    expect((await getStats(running.url)).peakInFlight).toBe(1);
   });
 
   it('does not count requests that match no operation', async () => {
@@ -227,31 +314,52 @@ describe('POST /_emulator/faults', () => {
     }
   });
 
-  it('delays the chosen operation by at least latencyMs', async () => {
-    const latencyMs = 80;
-    await addFault(running.url, { operation: 'ListMemberships', latencyMs });
-    const started = performance.now();
-    const out = await memberClient.send(new ListMembershipsCommand({}));
-    const elapsed = performance.now() - started;
-    expect(out.$metadata.httpStatusCode).toBe(200);
-    // Timers may fire up to 1 ms early.
-    expect(elapsed).toBeGreaterThanOrEqual(latencyMs - 1);
+  it('holds the chosen operation for latencyMs before answering', async () => {
+    const held = gate();
+    sleeper = held.sleep;
+    await addFault(running.url, { operation: 'ListMemberships', latencyMs: 80 });
+    let answered = false;
+    const call = memberClient.send(new ListMembershipsCommand({})).finally(() => {
+      answered = true;
+    });
+    await held.arrived(1);
+    expect(waits).toEqual([80]);
+    // Other operations are not delayed while this one waits.
+    await creator.send(new ListCollaborationsCommand({}));
+    expect(answered).toBe(false);
+    held.release();
+    expect((await call).$metadata.httpStatusCode).toBe(200);
+    expect(waits).toEqual([80]);
   });
 
-  it('combines latency with an error', async () => {
-    const latencyMs = 50;
+  it('adds up the latency of every matching rule, then answers the error', async () => {
+    await addFault(running.url, { latencyMs: 20 });
     await addFault(running.url, {
       operation: 'ListMemberships',
-      latencyMs,
+      latencyMs: 50,
       errorType: 'ThrottlingException',
     });
-    const started = performance.now();
     await expectAwsError(
       memberClient.send(new ListMembershipsCommand({})),
       ThrottlingException,
       429,
     );
-    expect(performance.now() - started).toBeGreaterThanOrEqual(latencyMs - 1);
+    expect(waits).toEqual([70]);
+  });
+
+  it('waits on a real timer by default (smoke test over a socket)', async () => {
+    const real = await startEmulator();
+    const client = httpClient(real.url, MEMBER);
+    try {
+      await addFault(real.url, { operation: 'ListMemberships', latencyMs: 15 });
+      const out = await client.send(new ListMembershipsCommand({}));
+      expect(out.$metadata.httpStatusCode).toBe(200);
+      expect(out.membershipSummaries).toEqual([]);
+      expect((await getStats(real.url)).calls).toEqual({ ListMemberships: 1 });
+    } finally {
+      client.destroy();
+      await real.close();
+    }
   });
 
   it('lists the active rules, and DELETE removes them', async () => {
@@ -293,6 +401,28 @@ describe('POST /_emulator/faults', () => {
   });
 });
 
+describe('names inherited from Object.prototype', () => {
+  // An `in` check or a plain-object lookup would take these for known names.
+  const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+
+  it.each(INHERITED)(
+    'refuses %s as errorType or operation, and the API keeps working',
+    async (name) => {
+      for (const body of [
+        { errorType: name },
+        { operation: name, errorType: 'ThrottlingException' },
+      ]) {
+        const response = await postFaults(body);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
+      }
+      expect(await (await fetch(`${running.url}/_emulator/faults`)).json()).toEqual({ faults: [] });
+      const out = await memberClient.send(new ListMembershipsCommand({}));
+      expect(out.$metadata.httpStatusCode).toBe(200);
+    },
+  );
+});
+
 describe('POST /_emulator/reset', () => {
   it('clears state, counters and faults', async () => {
     await invitedCollaboration();
@@ -302,7 +432,7 @@ describe('POST /_emulator/reset', () => {
     const response = await fetch(`${running.url}/_emulator/reset`, { method: 'POST' });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-amzn-requestid')).toMatch(UUID);
-    expect(await getStats(running.url)).toEqual({ calls: {}, total: 0, errors: {} });
+    expect(await getStats(running.url)).toEqual(ZERO_STATS);
     const { collaborationList } = await creator.send(new ListCollaborationsCommand({}));
     expect(collaborationList).toEqual([]);
     // The fault is gone too.
@@ -348,6 +478,7 @@ describe('POST /_emulator/reset', () => {
     await invitedCollaboration();
     const response = await fetch(`${running.url}/_emulator/reset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{seed:',
     });
     expect(response.status).toBe(400);

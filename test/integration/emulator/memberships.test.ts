@@ -127,22 +127,30 @@ const JOB_RESULTS = {
 
 describe('CreateMembership', () => {
   it('joins an invited account: every field, a membership ARN in the member account and region, Date timestamps', async () => {
-    const collaborationId = await collaboration({
-      name: 'Measurement',
-      creatorDisplayName: 'Northwind',
-      creatorMemberAbilities: ['CAN_RECEIVE_RESULTS'],
-      isMetricsEnabled: true,
-      members: [
-        member(MEMBER, {
-          memberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS', 'CAN_RUN_JOB'],
-          mlMemberAbilities: { customMLMemberAbilities: ['CAN_RECEIVE_MODEL_OUTPUT'] },
-          paymentConfiguration: {
-            queryCompute: { isResponsible: true },
-            jobCompute: { isResponsible: true },
-          },
+    // Both sides in eu-west-1: a collaboration exists only in the region it was created in.
+    const euCreator = httpClient(running.url, CREATOR, { region: 'eu-west-1' });
+    const { collaboration: created } = await euCreator.send(
+      new CreateCollaborationCommand(
+        collaborationInput({
+          name: 'Measurement',
+          creatorDisplayName: 'Northwind',
+          creatorMemberAbilities: ['CAN_RECEIVE_RESULTS'],
+          isMetricsEnabled: true,
+          members: [
+            member(MEMBER, {
+              memberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS', 'CAN_RUN_JOB'],
+              mlMemberAbilities: { customMLMemberAbilities: ['CAN_RECEIVE_MODEL_OUTPUT'] },
+              paymentConfiguration: {
+                queryCompute: { isResponsible: true },
+                jobCompute: { isResponsible: true },
+              },
+            }),
+          ],
         }),
-      ],
-    });
+      ),
+    );
+    euCreator.destroy();
+    const collaborationId = created?.id as string;
     clock.now = T0 + 10;
     const eu = httpClient(running.url, MEMBER, { region: 'eu-west-1' });
     const out = await eu.send(
@@ -169,8 +177,8 @@ describe('CreateMembership', () => {
     expect(out.membership).toEqual({
       id,
       arn: membershipArn('eu-west-1', MEMBER, id),
-      // The collaboration's ARN keeps the creator's account and region.
-      collaborationArn: collaborationArn('us-east-1', CREATOR, collaborationId),
+      // The collaboration's ARN keeps the creator's account.
+      collaborationArn: collaborationArn('eu-west-1', CREATOR, collaborationId),
       collaborationId,
       collaborationCreatorAccountId: CREATOR,
       collaborationCreatorDisplayName: 'Northwind',
@@ -784,6 +792,36 @@ describe('UpdateMembership with membershipPaymentConfiguration (newer API, sent 
       queryCompute: { isResponsible: false },
       jobCompute: { isResponsible: true },
     });
+  });
+  it('treats JSON null members as absent: nothing is cleared and unknown members are ignored', async () => {
+    const collaborationId = await collaboration();
+    const m = await join(collaborationId, {
+      jobLogStatus: 'ENABLED',
+      defaultResultConfiguration: RESULTS,
+    });
+    const response = await patch(m.id, {
+      jobLogStatus: null,
+      queryLogStatus: null,
+      defaultResultConfiguration: {
+        outputConfiguration: { s3: { ...RESULTS.outputConfiguration.s3, colour: 'blue' } },
+        roleArn: null,
+      },
+      unknownMember: { a: 1 },
+    });
+    expect(response.status).toBe(200);
+    const { createTime: _c, updateTime: _u, ...unchanged } = m;
+    const { defaultResultConfiguration: _r, ...rest } = unchanged;
+    expect(response.body.membership).toMatchObject({
+      ...rest,
+      jobLogStatus: 'ENABLED',
+      queryLogStatus: 'DISABLED',
+      // A null roleArn means "not given": the union member is replaced, without the unknown key.
+      defaultResultConfiguration: { outputConfiguration: RESULTS.outputConfiguration },
+    });
+    expect(response.body.membership.defaultResultConfiguration).toEqual({
+      outputConfiguration: RESULTS.outputConfiguration,
+    });
+    expect(await get(m.id)).toMatchObject({ jobLogStatus: 'ENABLED', queryLogStatus: 'DISABLED' });
   });
 });
 

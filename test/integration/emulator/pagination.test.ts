@@ -197,12 +197,14 @@ describe('ListMemberships', () => {
     expectSameSet(deleted.ids, membershipsOf(0, 5));
   });
 
-  it('uses a default page size of at most 100 when maxResults is absent', async () => {
+  it('uses a default page size of 50 when maxResults is absent', async () => {
     const first = await target.send(new ListMembershipsCommand({}));
-    const size = first.membershipSummaries?.length ?? 0;
-    expect(size).toBeGreaterThan(0);
-    expect(size).toBeLessThanOrEqual(100);
+    expect(first.membershipSummaries).toHaveLength(50);
     expect(first.nextToken).toEqual(expect.any(String));
+    const second = await target.send(new ListMembershipsCommand({ nextToken: first.nextToken }));
+    expect(second.membershipSummaries).toHaveLength(50);
+    const collaborationsPage = await target.send(new ListCollaborationsCommand({}));
+    expect(collaborationsPage.collaborationList).toHaveLength(50);
     const { ids } = await pageThrough(listMemberships());
     expectSameSet(ids, membershipIds);
   });
@@ -301,6 +303,30 @@ describe('invalid paging input', () => {
       400,
     );
     expect(error.fieldList?.[0]?.name).toBe('nextToken');
+  });
+
+  it('refuses a ListMembers token on another collaboration of the same caller', async () => {
+    const [first, second] = [collaborations[50]?.id, collaborations[51]?.id];
+    const page = await target.send(
+      new ListMembersCommand({ collaborationIdentifier: first, maxResults: 1 }),
+    );
+    expect(page.nextToken).toEqual(expect.any(String));
+    const error = await expectAwsError(
+      target.send(
+        new ListMembersCommand({
+          collaborationIdentifier: second,
+          maxResults: 1,
+          nextToken: page.nextToken,
+        }),
+      ),
+      ValidationException,
+      400,
+    );
+    expect(error.fieldList).toEqual([{ name: 'nextToken', message: expect.any(String) }]);
+    const rest = await target.send(
+      new ListMembersCommand({ collaborationIdentifier: first, nextToken: page.nextToken }),
+    );
+    expect(rest.memberSummaries?.map((m) => m.accountId)).toEqual([TARGET]);
   });
 
   it('refuses a token whose payload was tampered with', async () => {

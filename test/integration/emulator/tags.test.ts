@@ -232,6 +232,49 @@ describe('UntagResource', () => {
   });
 });
 
+describe('tag keys named like Object members', () => {
+  // Sent and read raw: the SDK's own map handling is not what is tested here.
+  const KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+  const path = () => `/tags/${encodeURIComponent(membershipArnValue)}`;
+  const headers = () => ({
+    authorization: authorizationFor(MEMBER),
+    'content-type': 'application/json',
+  });
+  const listed = async () => {
+    const response = await rawRequest(running.url, {
+      method: 'GET',
+      path: path(),
+      headers: headers(),
+    });
+    expect(response.status).toBe(200);
+    return Object.entries((JSON.parse(response.text) as { tags: object }).tags).sort();
+  };
+
+  it('are stored, listed and removed like any other key', async () => {
+    const tags = `{${KEYS.map((k) => `"${k}":"${k.length}"`).join(',')}}`;
+    const tagged = await rawRequest(running.url, {
+      method: 'POST',
+      path: path(),
+      headers: headers(),
+      body: `{"tags":${tags}}`,
+    });
+    expect(tagged.status).toBe(200);
+    expect(await listed()).toEqual(
+      [...KEYS.map((k) => [k, String(k.length)]), ['cost center', '42'], ['team', 'ads']].sort(),
+    );
+    const untagged = await rawRequest(running.url, {
+      method: 'DELETE',
+      path: `${path()}?${KEYS.map((k) => `tagKeys=${k}`).join('&')}`,
+      headers: headers(),
+    });
+    expect(untagged.status).toBe(200);
+    expect(await listed()).toEqual([
+      ['cost center', '42'],
+      ['team', 'ads'],
+    ]);
+  });
+});
+
 describe('resource ARNs', () => {
   const unknownMembership = membershipArn(
     'us-east-1',

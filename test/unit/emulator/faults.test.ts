@@ -73,12 +73,44 @@ describe('Faults.apply', () => {
     expect(await faults.apply('GetMembership')).toBeDefined();
   });
 
-  it('never fails for a latency-only rule, and waits at least latencyMs', async () => {
-    const faults = new Faults(sequence(0));
+  it('never fails for a latency-only rule, and waits the sum of the matching latencies', async () => {
+    const waits: number[] = [];
+    const faults = new Faults(sequence(0), async (ms) => {
+      waits.push(ms);
+    });
     faults.add({ latencyMs: 30 });
-    const started = performance.now();
+    faults.add({ operation: 'GetMembership', latencyMs: 12 });
+    faults.add({ operation: 'ListMemberships', latencyMs: 1000 });
     expect(await faults.apply('GetMembership')).toBeUndefined();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(29);
+    expect(await faults.apply('DeleteMembership')).toBeUndefined();
+    expect(waits).toEqual([42, 30]);
+  });
+
+  it('does not wait at all without latency', async () => {
+    const sleep = jest.fn(async () => {});
+    const faults = new Faults(sequence(0), sleep);
+    faults.add({ errorType: 'ThrottlingException' });
+    await faults.apply('GetMembership');
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('waits on a timer by default', async () => {
+    jest.useFakeTimers();
+    try {
+      const faults = new Faults(sequence(0));
+      faults.add({ latencyMs: 30 });
+      let done = false;
+      const applied = faults.apply('GetMembership').then(() => {
+        done = true;
+      });
+      await jest.advanceTimersByTimeAsync(29);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await applied;
+      expect(done).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('answers the first matching rule that fires', async () => {

@@ -1,11 +1,5 @@
 import { AwsServiceError } from '../../../src/emulator/errors';
-import {
-  compareKeys,
-  decodeToken,
-  DEFAULT_PAGE_SIZE,
-  encodeToken,
-  paginate,
-} from '../../../src/emulator/pagination';
+import { compareKeys, decodeToken, encodeToken, paginate } from '../../../src/emulator/pagination';
 
 /** Asserts `fn` throws the emulator's ValidationException naming nextToken. */
 function expectTokenRejected(fn: () => unknown, message: RegExp) {
@@ -113,11 +107,13 @@ describe('paginate', () => {
     expect(paginate([], key, 's', { maxResults: 7 })).toEqual({ page: [] });
   });
 
-  it(`uses ${DEFAULT_PAGE_SIZE} items per page by default`, () => {
-    const many = Array.from({ length: DEFAULT_PAGE_SIZE + 1 }, (_, i) => ({ t: i, id: `${i}` }));
+  it('uses 50 items per page by default', () => {
+    const many = Array.from({ length: 51 }, (_, i) => ({ t: i, id: `${i}` }));
     const first = paginate(many, key, 's', {});
-    expect(first.page).toHaveLength(DEFAULT_PAGE_SIZE);
+    expect(first.page).toHaveLength(50);
     expect(first.nextToken).toEqual(expect.any(String));
+    const rest = paginate(many, key, 's', { nextToken: first.nextToken });
+    expect(rest).toEqual({ page: [many[50]] });
   });
 
   it('continues after the last served position when items are added or removed', () => {
