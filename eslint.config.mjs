@@ -21,20 +21,28 @@ const SDK_PATTERN = {
   message: 'Only src/clean-rooms/ talks to the AWS SDK.',
 };
 
-function forbiddenFor(folder, allowed) {
+/**
+ * The patterns a file `depth` folders below src/<folder>/ must not import: relative imports
+ * that climb exactly back to src/ and then enter a folder or application file it may not use.
+ */
+function forbiddenFor(folder, allowed, depth) {
+  const up = '../'.repeat(depth);
   const folders = Object.keys(LAYERS).filter((f) => f !== folder && !allowed.includes(f));
   const rootFiles = ROOT_FILES.filter((f) => !allowed.includes(`${f}.ts`));
   return [
     ...folders.map((f) => ({
-      group: [`**/${f}/*`, `**/${f}`],
+      group: [`${up}${f}`, `${up}${f}/**`],
       message: `src/${folder}/ may not import src/${f}/ (layers: see LAYERS in eslint.config.mjs).`,
     })),
     {
-      group: rootFiles.flatMap((f) => [`../${f}`, `../../${f}`]),
+      group: rootFiles.map((f) => `${up}${f}`),
       message: `src/${folder}/ may not import the application files at the top of src/.`,
     },
   ];
 }
+
+/** Folder depth below src/<folder>/ that the layer rules cover (src/emulator/service/ is 2). */
+const DEPTHS = [1, 2, 3];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
@@ -63,20 +71,22 @@ export default tseslint.config(
   },
   // The folders of src/ form layers: each may import only the folders listed for it, so no folder
   // cycle can appear (test/unit/architecture.test.ts checks the whole graph, dynamic imports too).
-  ...Object.entries(LAYERS).map(([folder, allowed]) => ({
-    files: [`src/${folder}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...(['clean-rooms', 'emulator'].includes(folder) ? [] : [SDK_PATTERN]),
-            ...forbiddenFor(folder, allowed),
-          ],
-        },
-      ],
-    },
-  })),
+  ...Object.entries(LAYERS).flatMap(([folder, allowed]) =>
+    DEPTHS.map((depth) => ({
+      files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...(['clean-rooms', 'emulator'].includes(folder) ? [] : [SDK_PATTERN]),
+              ...forbiddenFor(folder, allowed, depth),
+            ],
+          },
+        ],
+      },
+    })),
+  ),
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {

@@ -53,7 +53,9 @@ async function embeddedBackend(
     import('./emulator/emulator'),
     import('./emulator/in-process-handler'),
   ]);
-  const emulator = options.emulator ?? new CleanRoomsEmulator({ seed: true });
+  // The demo data lives in the region the gateway signs for, as it would at AWS.
+  const emulator =
+    options.emulator ?? new CleanRoomsEmulator({ seed: true, seedRegion: config.region });
   const client = createCleanRoomsClient(
     { ...config, endpoint: 'http://cleanrooms.embedded.local' },
     {

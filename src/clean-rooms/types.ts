@@ -6,7 +6,9 @@
  */
 
 import type {
+  CreateCollaborationShape,
   DataEncryptionMetadata,
+  MemberSpecification,
   MLMemberAbilities,
   PaymentConfiguration,
   Responsibility,
@@ -161,28 +163,6 @@ export interface UpdateMembershipRequest {
   defaultJobResultConfiguration?: JobResultConfigurationInput;
 }
 
-export interface MemberSpecification {
-  accountId: string;
-  memberAbilities: string[];
-  mlMemberAbilities?: MLMemberAbilities;
-  displayName: string;
-  paymentConfiguration?: PaymentConfiguration;
-}
+export type { MemberSpecification };
 
-export interface CreateCollaborationRequest {
-  members: MemberSpecification[];
-  name: string;
-  description?: string;
-  creatorMemberAbilities: string[];
-  creatorMLMemberAbilities?: MLMemberAbilities;
-  creatorDisplayName: string;
-  dataEncryptionMetadata?: DataEncryptionMetadata;
-  queryLogStatus: string;
-  jobLogStatus?: string;
-  tags?: Record<string, string>;
-  creatorPaymentConfiguration?: PaymentConfiguration;
-  analyticsEngine?: string;
-  autoApprovedChangeRequestTypes?: string[];
-  allowedResultRegions?: string[];
-  isMetricsEnabled?: boolean;
-}
+export type CreateCollaborationRequest = CreateCollaborationShape;

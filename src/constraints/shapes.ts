@@ -28,3 +28,34 @@ export interface DataEncryptionMetadata {
   allowJoinsOnColumnsWithDifferentNames: boolean;
   preserveNulls: boolean;
 }
+
+/** One account a new collaboration invites (MemberSpecification). */
+export interface MemberSpecification {
+  accountId: string;
+  memberAbilities: string[];
+  mlMemberAbilities?: MLMemberAbilities;
+  displayName: string;
+  paymentConfiguration?: PaymentConfiguration;
+}
+
+/**
+ * The CreateCollaboration request. `LogStatus` lets the emulator read the log statuses as the
+ * literal values validation guarantees, while the gateway passes them on as strings.
+ */
+export interface CreateCollaborationShape<LogStatus extends string = string> {
+  members: MemberSpecification[];
+  name: string;
+  description?: string;
+  creatorMemberAbilities: string[];
+  creatorMLMemberAbilities?: MLMemberAbilities;
+  creatorDisplayName: string;
+  dataEncryptionMetadata?: DataEncryptionMetadata;
+  queryLogStatus: LogStatus;
+  jobLogStatus?: LogStatus;
+  tags?: Record<string, string>;
+  creatorPaymentConfiguration?: PaymentConfiguration;
+  analyticsEngine?: string;
+  autoApprovedChangeRequestTypes?: string[];
+  allowedResultRegions?: string[];
+  isMetricsEnabled?: boolean;
+}

@@ -5,13 +5,12 @@
  * rules an `OperationInputs[O]` they can read without casts.
  */
 import { isPlainObject } from '../constraints/check';
+import type { CreateCollaborationShape, MemberSpecification } from '../constraints/shapes';
 import { operationSpec, type ConstraintEntry, type OperationName } from '../constraints/table';
 import type {
-  DataEncryptionMetadata,
   JobResultConfiguration,
   LogStatus,
   MembershipStatus,
-  MLMemberAbilities,
   PaymentConfiguration,
   QueryResultConfiguration,
 } from './model';
@@ -24,31 +23,9 @@ export interface PageInput {
   maxResults?: number;
 }
 
-export interface MemberSpecification {
-  accountId: string;
-  memberAbilities: string[];
-  mlMemberAbilities?: MLMemberAbilities;
-  displayName: string;
-  paymentConfiguration?: PaymentConfiguration;
-}
+export type { MemberSpecification };
 
-export interface CreateCollaborationInput {
-  members: MemberSpecification[];
-  name: string;
-  description?: string;
-  creatorMemberAbilities: string[];
-  creatorMLMemberAbilities?: MLMemberAbilities;
-  creatorDisplayName: string;
-  dataEncryptionMetadata?: DataEncryptionMetadata;
-  queryLogStatus: LogStatus;
-  jobLogStatus?: LogStatus;
-  tags?: TagMap;
-  creatorPaymentConfiguration?: PaymentConfiguration;
-  analyticsEngine?: string;
-  autoApprovedChangeRequestTypes?: string[];
-  allowedResultRegions?: string[];
-  isMetricsEnabled?: boolean;
-}
+export type CreateCollaborationInput = CreateCollaborationShape<LogStatus>;
 
 export interface CollaborationIdInput {
   collaborationIdentifier: string;

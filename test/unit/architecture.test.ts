@@ -223,13 +223,18 @@ describe('ESLint', () => {
       ['src/clean-rooms/new.ts', "import { CleanRoomsEmulator } from '../emulator/emulator';"],
       ['src/memberships/new.ts', "import type { GatewayContext } from '../context';"],
       ['src/constraints/new.ts', "import { plain } from '../shared/plain';"],
+      ['src/emulator/service/new.ts', "import { formatError } from '../../errors';"],
     ];
     const accepted = [
-      'src/relations/new.ts',
-      "import { membershipNode } from '../memberships/membership.mapper';",
+      [
+        'src/relations/new.ts',
+        "import { membershipNode } from '../memberships/membership.mapper';",
+      ],
+      // Inside a nested folder, `../` stays in the same top-level folder.
+      ['src/emulator/service/new.ts', "import { fail } from '../errors';"],
     ];
     const results = lint(
-      [...refused, accepted].map(([filePath, code]) => ({
+      [...refused, ...accepted].map(([filePath, code]) => ({
         filePath: filePath as string,
         code: snippet(code as string),
       })),
@@ -240,6 +245,6 @@ describe('ESLint', () => {
         [expect.stringMatching(/may not import/)],
       ]);
     });
-    expect(results[refused.length]).toEqual([]);
+    expect(results.slice(refused.length)).toEqual(accepted.map(() => []));
   });
 });

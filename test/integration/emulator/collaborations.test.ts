@@ -1,7 +1,7 @@
 /**
  * Collaborations through the real SDK against a standalone emulator: CreateCollaboration,
  * GetCollaboration, ListCollaborations, DeleteCollaboration and ListMembers, with the creation
- * rules, visibility rules and quotas of cleanrooms-api.md §5.2.
+ * rules, visibility rules and quotas of collaborations.
  */
 import {
   AccessDeniedException,

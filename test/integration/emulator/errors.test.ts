@@ -1,7 +1,7 @@
 /**
  * How errors and results look on the wire and what the real SDK makes of them: every one of the
  * seven Clean Rooms exceptions as its own SDK class with its modeled fields, and the protocol
- * pitfalls of cleanrooms-api.md §7 (epoch-second timestamps, x-amzn-ErrorType / x-amzn-RequestId
+ * pitfalls that break a naive emulator (epoch-second timestamps, x-amzn-ErrorType / x-amzn-RequestId
  * headers with JSON bodies, percent-encoded ARN labels, tagged unions, request ids).
  */
 import {
@@ -226,7 +226,7 @@ describe('each exception reaches the caller as its own SDK class', () => {
   );
 });
 
-describe('wire format (cleanrooms-api.md §7)', () => {
+describe('wire format', () => {
   it('sends timestamps as epoch-second numbers, which the SDK turns into the same Dates', async () => {
     const response = await raw(`/memberships/${DEMO_IDS.acmeRetailMembership}`);
     expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 /**
  * The emulator's admin endpoints: per-operation call counts (`GET /_emulator/stats`), fault
  * injection (`POST|GET|DELETE /_emulator/faults`) and reset (`POST /_emulator/reset`), driven
- * with the real SDK, including its retries (cleanrooms-api.md §1.6: every attempt is a request).
+ * with the real SDK, including its retries (every SDK attempt is a request of its own).
  * Injected latency goes through an injected sleep, so the tests see what was waited for (and
  * decide when the wait ends) instead of measuring time.
  */

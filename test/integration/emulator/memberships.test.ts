@@ -1,7 +1,7 @@
 /**
  * Memberships through the real SDK against a standalone emulator: CreateMembership,
  * GetMembership, UpdateMembership, ListMemberships and DeleteMembership, with the member and
- * membership status machines and the settings/payment rules of cleanrooms-api.md §5.3.
+ * membership status machines and the settings and payment rules of memberships.
  * The emulator runs on a controllable clock so timestamp changes are exact.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * The demo seed (`--seed`, `POST /_emulator/reset {"seed": true}`), read back through the SDK:
- * the ids and accounts the README names exist and the data covers what interface.md promises
+ * the ids and accounts the README names exist and the data covers what the README promises
  * (several collaborations and accounts, memberships in every status, both output
  * configurations, tags, payment configurations).
  */

@@ -1,7 +1,7 @@
 /**
  * TagResource, UntagResource and ListTagsForResource through the real SDK: ARN labels travel
  * percent-encoded (`%3A`, `%2F`), tag keys in the query string carry spaces, `&` and `/`, and
- * the ownership and reserved-prefix rules of cleanrooms-api.md §5.5 apply.
+ * the ownership and reserved-prefix rules of tags apply.
  */
 import {
   CleanRoomsClient,

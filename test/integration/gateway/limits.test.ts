@@ -1,3 +1,5 @@
+import { startEmulatorServer, type RunningEmulator } from '../../../src/emulator/http-server';
+import { addFault, getStats, resetEmulator } from '../../helpers/emulator-admin';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 
 describe('per-request AWS call limits', () => {
@@ -66,5 +68,35 @@ describe('per-request AWS call limits', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('the concurrency bound, seen by a standalone emulator', () => {
+  let emulator: RunningEmulator;
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    emulator = await startEmulatorServer({ port: 0, seed: true });
+    gateway = await startTestGateway({
+      env: { CLEANROOMS_ENDPOINT: emulator.url, UPSTREAM_CONCURRENCY: '3' },
+    });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await emulator.close();
+  });
+
+  it('never has more than UPSTREAM_CONCURRENCY requests in flight at AWS', async () => {
+    await resetEmulator(emulator.url, true);
+    // Slow Gets keep the slots busy, so every free slot is taken as soon as it frees.
+    await addFault(emulator.url, { operation: 'GetMembership', latencyMs: 40 });
+    const ids = Array.from(
+      { length: 9 },
+      (_, i) => `e0000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    );
+    const query = `{ ${ids.map((id, i) => `m${i}: membership(id: "${id}") { id }`).join(' ')} }`;
+    await gateway.gql(query);
+    const stats = await getStats(emulator.url);
+    expect(stats.calls).toEqual({ GetMembership: 9 });
+    expect(stats.peakInFlight).toBe(3);
   });
 });

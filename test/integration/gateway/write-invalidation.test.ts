@@ -117,7 +117,11 @@ describe('across operations sharing one request context', () => {
     emulator = predictableEmulator();
     // The gateway only lends its client; the operations run through one shared context here.
     gw = await startTestGateway({ emulator });
-    apollo = new ApolloServer<GatewayContext>({ schema: await buildGatewaySchema(), formatError });
+    apollo = new ApolloServer<GatewayContext>({
+      schema: await buildGatewaySchema(),
+      formatError,
+      logger,
+    });
     await apollo.start();
   });
   afterAll(async () => {

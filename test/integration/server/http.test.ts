@@ -193,12 +193,65 @@ describe('errors', () => {
 });
 
 describe('emulator admin passthrough (embedded, outside production)', () => {
+  afterEach(() => gw.emulator.faults.clear());
+
   it('serves /_emulator/stats through the gateway', async () => {
     await gw.gql(`{ membership(id: "${DEMO_IDS.acmeRetailMembership}") { id queryLogStatus } }`);
     const response = await fetch(`${base}/_emulator/stats`);
     expect(response.status).toBe(200);
     const stats = (await response.json()) as { calls: Record<string, number> };
     expect(stats.calls).toEqual({ GetMembership: 1 });
+  });
+
+  const FAULT = JSON.stringify({
+    operation: 'GetMembership',
+    errorType: 'InternalServerException',
+  });
+
+  it.each([
+    [
+      'a text/plain body (what a cross-site form or fetch can send)',
+      { 'content-type': 'text/plain' },
+      415,
+    ],
+    ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+    [
+      'a browser request from another site',
+      {
+        'content-type': 'application/json',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+      403,
+    ],
+    [
+      'an Origin that is not the gateway',
+      { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' },
+      403,
+    ],
+  ])('refuses %s, and injects nothing', async (_name, headers, status) => {
+    const response = await fetch(`${base}/_emulator/faults`, {
+      method: 'POST',
+      headers,
+      body: FAULT,
+    });
+    expect(response.status).toBe(status);
+    expect(gw.emulator.faults.list()).toEqual([]);
+  });
+
+  it('accepts JSON from a non-browser client, and from the same origin', async () => {
+    const plain = await fetch(`${base}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: FAULT,
+    });
+    expect(plain.status).toBe(200);
+    const sameOrigin = await fetch(`${base}/_emulator/faults`, {
+      method: 'DELETE',
+      headers: { origin: new URL(base).origin, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(sameOrigin.status).toBe(200);
+    expect(gw.emulator.faults.list()).toEqual([]);
   });
 });
 
