@@ -6,7 +6,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+    // jose 6 ships only ES modules (see test/esm-to-cjs.js).
+    '/node_modules/jose/.+\\.js$': '<rootDir>/test/esm-to-cjs.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 20000,
   maxWorkers: process.env.CI ? 2 : '50%',

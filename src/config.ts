@@ -16,6 +16,43 @@ const positiveInt = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1).max(max));
 
+const commaList = <T extends string>(item: z.ZodType<T, string>, what: string) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .pipe(z.array(item).min(1, `must list at least one ${what}`));
+
+/** JWT algorithms with asymmetric keys: `none` and HMAC (a public key used as a secret) never. */
+const JWT_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
+
+/** A scope name as OAuth writes them: no spaces (scopes are space-separated in `scope`). */
+const scopeName = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/, 'must be a scope name');
+
+const origin = z.string().refine((v) => {
+  try {
+    const url = new URL(v);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === v;
+  } catch {
+    return false;
+  }
+}, 'must be origins such as https://app.example.com (scheme, host and port only)');
+
 const schema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z
@@ -37,7 +74,53 @@ const schema = z.object({
   UPSTREAM_TIMEOUT_MS: positiveInt(120_000).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   AUTH_MODE: z.enum(['none', 'jwt']).optional(),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: commaList(z.string().min(1), 'audience').optional(),
+  AUTH_ALGORITHMS: commaList(
+    z.enum(JWT_ALGORITHMS, {
+      error: `must be asymmetric JWT algorithms (${JWT_ALGORITHMS.join(', ')}); never none or HMAC`,
+    }),
+    'algorithm',
+  ).optional(),
+  AUTH_CLOCK_TOLERANCE_S: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of seconds')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(600))
+    .optional(),
+  AUTH_READ_SCOPE: scopeName.optional(),
+  FEDERATION_AUTH_DIRECTIVES: boolFlag.optional(),
+  AUTH_WRITE_SCOPE: scopeName.optional(),
+  MAX_DEPTH: positiveInt(100).optional(),
+  MAX_ALIASES: positiveInt(1000).optional(),
+  MAX_TOKENS: positiveInt(100_000).optional(),
+  MAX_DIRECTIVES: positiveInt(1000).optional(),
+  CORS_ORIGINS: commaList(origin, 'origin').optional(),
 });
+
+export interface AuthConfig {
+  /** `none` grants every request everything (development); `jwt` verifies bearer tokens. */
+  mode: 'none' | 'jwt';
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string[];
+  algorithms: string[];
+  clockToleranceSeconds: number;
+  readScope: string;
+  writeScope: string;
+  /** Publish @authenticated/@requiresScopes in the SDL (enforced by the subgraph either way). */
+  declareAccessDirectives: boolean;
+}
+
+export interface Limits {
+  /** Deepest field nesting of an operation (fragments flattened, introspection exempt). */
+  maxDepth: number;
+  maxAliases: number;
+  /** Lexical tokens of a document; parsing stops beyond it. */
+  maxTokens: number;
+  maxDirectives: number;
+}
 
 export interface Config {
   production: boolean;
@@ -49,12 +132,17 @@ export interface Config {
   introspection: boolean;
   /** Parallel AWS calls one GraphQL request may have in flight (loader batches). */
   upstreamConcurrency: number;
-  /** AWS calls one GraphQL operation may make in total before it is refused. */
+  /** AWS calls one GraphQL operation may make (its static estimate, and at run time). */
   maxUpstreamCalls: number;
   /** Per-attempt timeout of one AWS call. */
   upstreamTimeoutMs: number;
   logLevel: LogLevel;
-  authMode: 'none';
+  /** Kept for the places that only need the mode. */
+  authMode: 'none' | 'jwt';
+  auth: AuthConfig;
+  limits: Limits;
+  /** Origins a browser may call the gateway from (CORS); none by default. */
+  corsOrigins: string[];
 }
 
 export const DEFAULTS = {
@@ -64,6 +152,14 @@ export const DEFAULTS = {
   upstreamConcurrency: 16,
   maxUpstreamCalls: 250,
   upstreamTimeoutMs: 10_000,
+  authAlgorithms: ['RS256', 'ES256'],
+  authClockToleranceSeconds: 60,
+  readScope: 'cleanrooms:read',
+  writeScope: 'cleanrooms:write',
+  maxDepth: 10,
+  maxAliases: 30,
+  maxTokens: 2_000,
+  maxDirectives: 20,
 } as const;
 
 export class ConfigError extends Error {
@@ -74,6 +170,11 @@ export class ConfigError extends Error {
     super(`Invalid environment variable ${variable}: ${message}`);
     this.name = 'ConfigError';
   }
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** Reads the configuration; throws `ConfigError` naming the first bad variable. */
@@ -97,16 +198,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'an endpoint override implies CLEANROOMS_BACKEND=aws; unset one of them',
     );
   }
-  // JWT verification is not part of this version: production must opt out of it explicitly
-  // instead of silently serving unauthenticated requests.
   const authMode = e.AUTH_MODE ?? (production ? 'jwt' : 'none');
-  if (authMode === 'jwt') {
+  if (authMode === 'jwt' && !e.AUTH_JWKS_URL) {
     throw new ConfigError(
-      'AUTH_MODE',
+      'AUTH_JWKS_URL',
       e.AUTH_MODE
-        ? 'jwt is not supported by this version of the gateway; use AUTH_MODE=none behind an authenticating router'
-        : 'production defaults to jwt, which this version does not support; set AUTH_MODE=none explicitly to run without authentication',
+        ? 'AUTH_MODE=jwt needs the URL of the JSON Web Key Set that signs the tokens'
+        : 'production verifies JWTs by default (AUTH_MODE=jwt) and needs the URL of the JSON Web Key Set; set AUTH_MODE=none explicitly to run without authentication behind a router that authenticates',
     );
+  }
+  if (e.AUTH_JWKS_URL && e.AUTH_JWKS_URL.startsWith('http:') && !isLoopback(e.AUTH_JWKS_URL)) {
+    throw new ConfigError('AUTH_JWKS_URL', 'must use https (plain http only on loopback)');
+  }
+  const readScope = e.AUTH_READ_SCOPE ?? DEFAULTS.readScope;
+  const writeScope = e.AUTH_WRITE_SCOPE ?? DEFAULTS.writeScope;
+  if (readScope === writeScope) {
+    throw new ConfigError('AUTH_WRITE_SCOPE', 'must differ from AUTH_READ_SCOPE');
   }
   const backend = e.CLEANROOMS_ENDPOINT
     ? 'aws'
@@ -124,5 +231,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS ?? DEFAULTS.upstreamTimeoutMs,
     logLevel: e.LOG_LEVEL ?? 'info',
     authMode,
+    auth: {
+      mode: authMode,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      algorithms: e.AUTH_ALGORITHMS ?? [...DEFAULTS.authAlgorithms],
+      clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_S ?? DEFAULTS.authClockToleranceSeconds,
+      readScope,
+      writeScope,
+      declareAccessDirectives: e.FEDERATION_AUTH_DIRECTIVES ?? true,
+    },
+    limits: {
+      maxDepth: e.MAX_DEPTH ?? DEFAULTS.maxDepth,
+      maxAliases: e.MAX_ALIASES ?? DEFAULTS.maxAliases,
+      maxTokens: e.MAX_TOKENS ?? DEFAULTS.maxTokens,
+      maxDirectives: e.MAX_DIRECTIVES ?? DEFAULTS.maxDirectives,
+    },
+    corsOrigins: e.CORS_ORIGINS ?? [],
   };
 }

@@ -15,10 +15,13 @@ import {
 import { createMembershipLoaders, type MembershipLoaders } from './memberships/membership.loader';
 import { membershipWriteEffects } from './relations/write-effects';
 import type { Logger } from './shared/logger';
+import { unauthenticatedPrincipal, type Principal } from './shared/principal';
 
 export interface GatewayContext {
   requestId: string;
-  /** Logger whose every line carries the request id. */
+  /** Who is calling (verified), checked by the access directives of the schema. */
+  principal: Principal;
+  /** Logger whose every line carries the request id, the subject and the client name. */
   log: Logger;
   scheduler: UpstreamScheduler;
   memberships: MembershipLoaders;
@@ -35,8 +38,13 @@ export interface ContextDependencies {
 export function createContext(
   deps: ContextDependencies,
   requestId: string = randomUUID(),
+  principal: Principal = unauthenticatedPrincipal(),
 ): GatewayContext {
-  const log = deps.logger.child({ requestId });
+  const log = deps.logger.child({
+    requestId,
+    ...(principal.subject ? { subject: principal.subject } : {}),
+    ...(principal.clientName ? { clientName: principal.clientName } : {}),
+  });
   const scheduler = new UpstreamScheduler(
     deps.upstreamConcurrency,
     deps.maxUpstreamCalls,
@@ -49,5 +57,5 @@ export function createContext(
     new MembershipRepository(upstream),
     membershipWriteEffects(collaborations),
   );
-  return { requestId, log, scheduler, memberships, collaborations };
+  return { requestId, principal, log, scheduler, memberships, collaborations };
 }

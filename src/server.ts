@@ -15,6 +15,11 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import {
+  createAuthenticator,
+  AuthenticationFailed,
+  unauthenticatedError,
+} from './auth/authenticator';
 import type { CleanRoomsBackend } from './backend';
 import { createReadinessCheck } from './clean-rooms/readiness';
 import type { Config } from './config';
@@ -28,6 +33,11 @@ import { argumentValidationPlugin } from './plugins/argument-validation.plugin';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
 import { buildGatewaySchema } from './schema';
 import { logger as rootLogger, type Logger } from './shared/logger';
+
+/** `apollographql-client-name` as a log field: a short printable name, or nothing. */
+function clientNameOf(header: string | undefined): string | undefined {
+  return header && /^[\x20-\x7e]{1,64}$/.test(header) ? header : undefined;
+}
 
 export interface GatewayServer {
   url: string;
@@ -52,8 +62,11 @@ export async function startGateway(
   const httpServer = createServer(app);
   let draining = false;
 
+  const authenticator = createAuthenticator(config.auth, logger);
+  await authenticator.warmUp();
+
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await buildGatewaySchema(),
+    schema: await buildGatewaySchema(config.auth),
     introspection: config.introspection,
     // Without introspection, "Did you mean …?" suggestions would still spell out the schema.
     hideSchemaDetailsFromClientErrors: !config.introspection,
@@ -81,6 +94,7 @@ export async function startGateway(
     healthRoutes({
       backend: config.backend,
       backendReady: createReadinessCheck(backend.client),
+      authReady: () => authenticator.keysReady(),
       isDraining: () => draining,
     }),
   );
@@ -88,16 +102,29 @@ export async function startGateway(
     app.use(adminRoutes(backend.admin.prefix, backend.admin.endpoints));
   }
   const graphql = expressMiddleware(apollo, {
-    context: async ({ res }) =>
-      createContext(
+    // Runs before the operation is even parsed: an unauthenticated request costs nothing else.
+    context: async ({ req, res }) => {
+      const requestId = requestIdOf(res);
+      const clientName = clientNameOf(req.get('apollographql-client-name'));
+      let principal;
+      try {
+        principal = await authenticator.authenticate(req.get('authorization'), clientName);
+      } catch (error) {
+        if (!(error instanceof AuthenticationFailed)) throw error;
+        logger.info({ requestId, clientName, reason: error.reason }, 'request not authenticated');
+        throw unauthenticatedError(error);
+      }
+      return createContext(
         {
           client: backend.client,
           logger,
           upstreamConcurrency: config.upstreamConcurrency,
           maxUpstreamCalls: config.maxUpstreamCalls,
         },
-        requestIdOf(res),
-      ),
+        requestId,
+        principal,
+      );
+    },
   });
   app.all(['/', '/graphql'], express.json({ limit: '1mb' }), graphql);
   app.use(notFound);

@@ -1,6 +1,7 @@
 /**
  * `GET /health/live` (the process runs) and `GET /health/ready` (the backend answers, checked by
- * one cached real call; 503 with the AWS error type when it does not, and while draining).
+ * one cached real call; 503 with the AWS error type when it does not, while the JWT signing keys
+ * cannot be fetched, and while draining).
  */
 import express, { type Router } from 'express';
 import type { Readiness } from '../clean-rooms/readiness';
@@ -8,6 +9,8 @@ import type { Readiness } from '../clean-rooms/readiness';
 export interface HealthOptions {
   backend: string;
   backendReady: () => Promise<Readiness>;
+  /** False while tokens cannot be verified (the JWT signing keys were never fetched). */
+  authReady: () => boolean;
   isDraining: () => boolean;
 }
 
@@ -19,6 +22,10 @@ export function healthRoutes(options: HealthOptions): Router {
   router.get('/health/ready', async (_req, res) => {
     if (options.isDraining()) {
       res.status(503).json({ status: 'draining' });
+      return;
+    }
+    if (!options.authReady()) {
+      res.status(503).json({ status: 'unavailable', reason: 'JWT signing keys unavailable' });
       return;
     }
     const readiness = await options.backendReady();

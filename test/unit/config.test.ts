@@ -63,8 +63,7 @@ describe('loadConfig defaults', () => {
 });
 
 describe('production', () => {
-  // Production defaults to AUTH_MODE=jwt, which this version refuses: running without
-  // authentication must be explicit there.
+  // Running without authentication in production must be explicit.
   const PRODUCTION = { NODE_ENV: 'production', AUTH_MODE: 'none' };
 
   it('defaults to the aws backend with introspection off', () => {
@@ -75,16 +74,115 @@ describe('production', () => {
     });
   });
 
-  it('refuses to start without an explicit AUTH_MODE', () => {
+  it('verifies JWTs by default, and refuses to start without AUTH_JWKS_URL', () => {
     const error = configError({ NODE_ENV: 'production' });
-    expect(error.variable).toBe('AUTH_MODE');
-    expect(error.message).toContain('AUTH_MODE');
+    expect(error.variable).toBe('AUTH_JWKS_URL');
+    expect(error.message).toContain('AUTH_MODE=none');
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks.json' }).auth,
+    ).toMatchObject({ mode: 'jwt', jwksUrl: 'https://idp.example/jwks.json' });
   });
 
   it('still honours explicit choices', () => {
     expect(
       loadConfig({ ...PRODUCTION, CLEANROOMS_BACKEND: 'embedded', INTROSPECTION: 'on' }),
     ).toMatchObject({ backend: 'embedded', introspection: true });
+  });
+});
+
+describe('authentication', () => {
+  const JWT = { AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json' };
+
+  it('has the documented defaults', () => {
+    expect(loadConfig(JWT).auth).toEqual({
+      mode: 'jwt',
+      jwksUrl: JWT.AUTH_JWKS_URL,
+      issuer: undefined,
+      audience: undefined,
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 60,
+      readScope: 'cleanrooms:read',
+      writeScope: 'cleanrooms:write',
+      declareAccessDirectives: true,
+    });
+    expect(loadConfig({}).auth.mode).toBe('none');
+    expect(loadConfig({ FEDERATION_AUTH_DIRECTIVES: 'false' }).auth.declareAccessDirectives).toBe(
+      false,
+    );
+  });
+
+  it('reads issuer, audiences, algorithms, tolerance and scopes', () => {
+    expect(
+      loadConfig({
+        ...JWT,
+        AUTH_ISSUER: 'https://idp.example/',
+        AUTH_AUDIENCE: 'cleanrooms-gateway, supergraph',
+        AUTH_ALGORITHMS: 'ES384,PS256',
+        AUTH_CLOCK_TOLERANCE_S: '5',
+        AUTH_READ_SCOPE: 'cr.read',
+        AUTH_WRITE_SCOPE: 'cr.write',
+      }).auth,
+    ).toMatchObject({
+      issuer: 'https://idp.example/',
+      audience: ['cleanrooms-gateway', 'supergraph'],
+      algorithms: ['ES384', 'PS256'],
+      clockToleranceSeconds: 5,
+      readScope: 'cr.read',
+      writeScope: 'cr.write',
+    });
+  });
+
+  it.each([
+    ['AUTH_JWKS_URL', { AUTH_MODE: 'jwt' }],
+    ['AUTH_JWKS_URL', { ...JWT, AUTH_JWKS_URL: 'http://idp.example/jwks.json' }],
+    ['AUTH_ALGORITHMS', { ...JWT, AUTH_ALGORITHMS: 'none' }],
+    ['AUTH_ALGORITHMS', { ...JWT, AUTH_ALGORITHMS: 'RS256,HS256' }],
+    ['AUTH_ALGORITHMS', { ...JWT, AUTH_ALGORITHMS: ',' }],
+    ['AUTH_CLOCK_TOLERANCE_S', { ...JWT, AUTH_CLOCK_TOLERANCE_S: '-1' }],
+    ['AUTH_READ_SCOPE', { ...JWT, AUTH_READ_SCOPE: 'two words' }],
+    ['AUTH_WRITE_SCOPE', { ...JWT, AUTH_WRITE_SCOPE: 'cleanrooms:read' }],
+  ])('refuses a bad %s', (variable, env) => {
+    expect(configError(env).variable).toBe(variable);
+  });
+
+  it('accepts a plain-http JWKS only on loopback (a test identity provider)', () => {
+    expect(
+      loadConfig({ ...JWT, AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks.json' }).auth.jwksUrl,
+    ).toBe('http://127.0.0.1:8080/jwks.json');
+  });
+});
+
+describe('limits and CORS', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      limits: { maxDepth: 10, maxAliases: 30, maxTokens: 2000, maxDirectives: 20 },
+      corsOrigins: [],
+    });
+  });
+
+  it('reads them', () => {
+    expect(
+      loadConfig({
+        MAX_DEPTH: '4',
+        MAX_ALIASES: '2',
+        MAX_TOKENS: '300',
+        MAX_DIRECTIVES: '3',
+        CORS_ORIGINS: 'https://app.example.com, http://localhost:3000',
+      }),
+    ).toMatchObject({
+      limits: { maxDepth: 4, maxAliases: 2, maxTokens: 300, maxDirectives: 3 },
+      corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
+    });
+  });
+
+  it.each([
+    ['MAX_DEPTH', '0'],
+    ['MAX_ALIASES', 'lots'],
+    ['MAX_TOKENS', '1e9'],
+    ['CORS_ORIGINS', 'https://app.example.com/path'],
+    ['CORS_ORIGINS', '*'],
+  ])('refuses %s=%s', (variable, value) => {
+    expect(configError({ [variable]: value }).variable).toBe(variable);
   });
 });
 

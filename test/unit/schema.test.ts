@@ -40,7 +40,7 @@ it('declares the federation entities and the shareable PageInfo', async () => {
   expect(sdl).toMatch(/type Membership\s+@key\(fields: "id"\)/);
   expect(sdl).toMatch(/type Collaboration\s+@key\(fields: "id"\)/);
   expect(sdl).toMatch(/type PageInfo\s+@shareable/);
-  expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+  expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
 });
 
 function ownTypes(): GraphQLNamedType[] {

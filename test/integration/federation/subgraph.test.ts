@@ -18,7 +18,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { DEMO_IDS } from '../../../src/emulator/seed';
-import { printGatewaySchema } from '../../../src/schema';
+import { DEFAULT_SCHEMA_OPTIONS, printGatewaySchema } from '../../../src/schema';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 
 const COMMITTED_SDL = readFileSync(join(__dirname, '..', '..', '..', 'schema.graphql'), 'utf8');
@@ -82,7 +82,14 @@ describe('_service', () => {
     expect(sdl).toMatch(/type Collaboration\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type PageInfo\s+@shareable/);
     expect(sdl).toContain(
-      'extend schema\n  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])',
+      'extend schema\n  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@cost", "@listSize"])',
+    );
+    // The access rules are declared for routers (readable, not only enforced here).
+    expect(sdl).toMatch(
+      /\): MembershipConnection! @authenticated @requiresScopes\(scopes: \[\["cleanrooms:read"\], \["cleanrooms:write"\]\]\)/,
+    );
+    expect(sdl).toMatch(
+      /\): Membership! @authenticated @requiresScopes\(scopes: \[\["cleanrooms:write"\]\]\)/,
     );
     // `_service` serves the full Fed 2 subgraph SDL: schema.graphql plus the definitions federation
     // adds to every subgraph (`@link`, `federation__*`, `_Any`, `_entities`, ...). Without those,
@@ -309,8 +316,15 @@ describe('in a supergraph with a foreign subgraph', () => {
   let supergraphSdl: string;
 
   beforeAll(async () => {
+    // @apollo/gateway refuses supergraphs with security features (only GraphOS routers enforce
+    // @authenticated/@requiresScopes), so it gets the SDL published with
+    // FEDERATION_AUTH_DIRECTIVES=false; the subgraph enforces the same rules either way.
+    const withoutAccessDirectives = await printGatewaySchema({
+      ...DEFAULT_SCHEMA_OPTIONS,
+      declareAccessDirectives: false,
+    });
     const composition = composeServices([
-      { name: 'cleanrooms', url: gw.url, typeDefs: parse(COMMITTED_SDL) },
+      { name: 'cleanrooms', url: gw.url, typeDefs: parse(withoutAccessDirectives) },
       { name: 'teams', url: 'local://teams', typeDefs: foreignTypeDefs },
     ]);
     expect(composition.errors).toBeUndefined();
@@ -336,6 +350,20 @@ describe('in a supergraph with a foreign subgraph', () => {
       errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
     };
   }
+
+  it('composes the published SDL, access and cost directives included, with a foreign subgraph', () => {
+    const composition = composeServices([
+      { name: 'cleanrooms', url: gw.url, typeDefs: parse(COMMITTED_SDL) },
+      { name: 'teams', url: 'local://teams', typeDefs: foreignTypeDefs },
+    ]);
+    expect(composition.errors).toBeUndefined();
+    const sdl = composition.supergraphSdl ?? '';
+    expect(sdl).toContain(
+      '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)',
+    );
+    expect(sdl).toContain('@requiresScopes(scopes: [["cleanrooms:read"], ["cleanrooms:write"]])');
+    expect(sdl).toContain('@requiresScopes(scopes: [["cleanrooms:write"]])');
+  });
 
   it('composes without errors into a supergraph with both subgraphs', () => {
     expect(supergraphSdl).toContain('join__Graph');
