@@ -13,8 +13,18 @@ const LAYERS = {
   relations: ['constraints', 'shared', 'clean-rooms', 'memberships', 'collaborations'],
   access: ['shared'],
   auth: ['shared', 'config.ts'],
-  http: ['shared', 'clean-rooms'],
-  plugins: ['shared', 'clean-rooms', 'context.ts', 'errors.ts'],
+  http: ['shared', 'clean-rooms', 'config.ts'],
+  plugins: [
+    'constraints',
+    'shared',
+    'clean-rooms',
+    'memberships',
+    'collaborations',
+    'relations',
+    'context.ts',
+    'errors.ts',
+    'config.ts',
+  ],
 };
 const ROOT_FILES = ['index', 'backend', 'server', 'schema', 'context', 'config', 'errors'];
 

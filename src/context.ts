@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CleanRoomsClient } from './clean-rooms/client';
 import { CollaborationRepository } from './clean-rooms/collaboration.repository';
 import { MembershipRepository } from './clean-rooms/membership.repository';
+import type { UpstreamContext } from './clean-rooms/call';
 import { UpstreamScheduler } from './clean-rooms/upstream';
 import {
   createCollaborationLoaders,
@@ -15,6 +16,7 @@ import {
 import { createMembershipLoaders, type MembershipLoaders } from './memberships/membership.loader';
 import { membershipWriteEffects } from './relations/write-effects';
 import type { Logger } from './shared/logger';
+import type { GatewayMetrics } from './shared/metrics';
 import { unauthenticatedPrincipal, type Principal } from './shared/principal';
 
 export interface GatewayContext {
@@ -24,8 +26,11 @@ export interface GatewayContext {
   /** Logger whose every line carries the request id, the subject and the client name. */
   log: Logger;
   scheduler: UpstreamScheduler;
+  cost: OperationCost;
   memberships: MembershipLoaders;
   collaborations: CollaborationLoaders;
+  /** Counts a refused field (access directives). */
+  onAccessDenied?: (coordinate: string) => void;
 }
 
 export interface ContextDependencies {
@@ -33,6 +38,14 @@ export interface ContextDependencies {
   logger: Logger;
   upstreamConcurrency: number;
   maxUpstreamCalls: number;
+  /** Where AWS calls and access denials are counted; optional (tests). */
+  metrics?: GatewayMetrics;
+}
+
+/** What the cost plugin learns about the operation (see plugins/cost.plugin.ts). */
+export interface OperationCost {
+  /** The static upper bound of the operation's AWS calls, once computed. */
+  estimatedAwsCalls?: number;
 }
 
 export function createContext(
@@ -45,17 +58,32 @@ export function createContext(
     ...(principal.subject ? { subject: principal.subject } : {}),
     ...(principal.clientName ? { clientName: principal.clientName } : {}),
   });
-  const scheduler = new UpstreamScheduler(
-    deps.upstreamConcurrency,
-    deps.maxUpstreamCalls,
-    (awsOperation, durationMs, ok) =>
-      log.debug({ awsOperation, durationMs: Math.round(durationMs), ok }, 'AWS call'),
-  );
-  const upstream = { client: deps.client, scheduler };
+  const { metrics } = deps;
+  const scheduler = new UpstreamScheduler(deps.upstreamConcurrency, deps.maxUpstreamCalls);
+  const upstream: UpstreamContext = {
+    client: deps.client,
+    scheduler,
+    onCall: ({ operation, outcome, attempts, durationMs }) => {
+      log.debug(
+        { awsOperation: operation, outcome, attempts, durationMs: Math.round(durationMs) },
+        'AWS call',
+      );
+      metrics?.awsCall(operation, outcome, attempts, durationMs / 1000);
+    },
+  };
   const collaborations = createCollaborationLoaders(new CollaborationRepository(upstream));
   const memberships = createMembershipLoaders(
     new MembershipRepository(upstream),
     membershipWriteEffects(collaborations),
   );
-  return { requestId, principal, log, scheduler, memberships, collaborations };
+  return {
+    requestId,
+    principal,
+    log,
+    scheduler,
+    cost: {},
+    memberships,
+    collaborations,
+    onAccessDenied: metrics ? (coordinate) => metrics.accessDenied(coordinate) : undefined,
+  };
 }

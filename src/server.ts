@@ -9,10 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
@@ -28,11 +26,17 @@ import { formatError } from './errors';
 import { adminRoutes } from './http/admin.routes';
 import { httpErrorHandler, notFound } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
+import { hygiene } from './http/hygiene';
+import { metricsRoutes } from './http/metrics.routes';
 import { requestId, requestIdOf } from './http/request-id';
 import { argumentValidationPlugin } from './plugins/argument-validation.plugin';
+import { costPlugin } from './plugins/cost.plugin';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
+import { refuseBatches, staticLimits } from './plugins/limits';
+import { operationLogPlugin } from './plugins/operation-log.plugin';
 import { buildGatewaySchema } from './schema';
 import { logger as rootLogger, type Logger } from './shared/logger';
+import { GatewayMetrics } from './shared/metrics';
 
 /** `apollographql-client-name` as a log field: a short printable name, or nothing. */
 function clientNameOf(header: string | undefined): string | undefined {
@@ -43,6 +47,7 @@ export interface GatewayServer {
   url: string;
   httpServer: Server;
   backend: CleanRoomsBackend;
+  metrics: GatewayMetrics;
   stop(): Promise<void>;
 }
 
@@ -62,6 +67,9 @@ export async function startGateway(
   const httpServer = createServer(app);
   let draining = false;
 
+  const metrics = new GatewayMetrics();
+  const refused = (limit: string) => metrics.refused(limit);
+  const limits = staticLimits(config.limits, refused);
   const authenticator = createAuthenticator(config.auth, logger);
   await authenticator.warmUp();
 
@@ -72,6 +80,10 @@ export async function startGateway(
     hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // One operation per HTTP request (refuseBatches answers a batch with a clear message).
+    allowBatchedHttpRequests: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     // index.ts owns SIGTERM/SIGINT. Apollo's own handlers (on when NODE_ENV is not `test`) would
     // start stop() first, and Apollo 5.5.1 never settles a concurrent stop() call: ours would hang,
     // so the backend was never destroyed and "stopped" never logged.
@@ -80,16 +92,22 @@ export async function startGateway(
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...limits.plugins,
       argumentValidationPlugin(),
+      costPlugin(config.maxUpstreamCalls, refused),
       errorLoggingPlugin(logger),
+      operationLogPlugin(metrics),
+      // Production answers no landing page at all; development gets Apollo Sandbox.
       config.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     ],
   });
   await apollo.start();
 
   app.use(requestId);
+  app.use(hygiene(config));
+  app.use(metricsRoutes(metrics));
   app.use(
     healthRoutes({
       backend: config.backend,
@@ -111,6 +129,7 @@ export async function startGateway(
         principal = await authenticator.authenticate(req.get('authorization'), clientName);
       } catch (error) {
         if (!(error instanceof AuthenticationFailed)) throw error;
+        metrics.authFailure(error.reason);
         logger.info({ requestId, clientName, reason: error.reason }, 'request not authenticated');
         throw unauthenticatedError(error);
       }
@@ -120,13 +139,14 @@ export async function startGateway(
           logger,
           upstreamConcurrency: config.upstreamConcurrency,
           maxUpstreamCalls: config.maxUpstreamCalls,
+          metrics,
         },
         requestId,
         principal,
       );
     },
   });
-  app.all(['/', '/graphql'], express.json({ limit: '1mb' }), graphql);
+  app.all(['/', '/graphql'], express.json({ limit: '1mb' }), refuseBatches(refused), graphql);
   app.use(notFound);
   app.use(httpErrorHandler(logger));
 
@@ -142,6 +162,7 @@ export async function startGateway(
     url,
     httpServer,
     backend,
+    metrics,
     stop: async () => {
       draining = true;
       await apollo.stop();

@@ -5,6 +5,7 @@
  * request handler. This module never loads the emulator.
  */
 import { CleanRoomsClient, type CleanRoomsClientConfig } from '@aws-sdk/client-cleanrooms';
+import { BudgetedRetryStrategy } from './retry';
 
 export type { CleanRoomsClient };
 
@@ -86,7 +87,7 @@ export function createCleanRoomsClient(
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-    maxAttempts: options.maxAttempts ?? 3,
+    retryStrategy: new BudgetedRetryStrategy(options.maxAttempts ?? 3),
     requestHandler: options.requestHandler ?? {
       connectionTimeout: Math.min(3_000, settings.upstreamTimeoutMs),
       requestTimeout: settings.upstreamTimeoutMs,

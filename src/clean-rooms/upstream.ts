@@ -1,7 +1,9 @@
 /**
  * Per-request control of AWS calls: at most `concurrency` in flight (loader batches can ask for
- * hundreds of Gets at once) and at most `maxCalls` in total for one GraphQL operation, so one
- * request can neither flood AWS nor run up an unbounded bill of calls.
+ * hundreds of Gets at once) and at most `maxCalls` in total for one GraphQL operation — SDK
+ * retries included — so one request can neither flood AWS nor run up an unbounded bill of calls.
+ * The budget starts at MAX_UPSTREAM_CALLS and narrows to the operation's static estimate once it
+ * is known, which makes `calls <= estimate` hold however AWS answers.
  */
 
 export class UpstreamBudgetExceeded extends Error {
@@ -17,19 +19,38 @@ export type CallObserver = (operation: string, durationMs: number, ok: boolean) 
 export class UpstreamScheduler {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  /** Calls started so far in this request. */
+  /** AWS calls made so far in this request: first attempts and retries. */
   calls = 0;
+  /** Retries among `calls`. */
+  retries = 0;
   private refusal?: () => Error;
 
   constructor(
     readonly concurrency: number,
-    readonly maxCalls: number,
+    private maxCalls: number,
     private readonly observe?: CallObserver,
   ) {}
 
   /** From now on every call fails with `reason()` instead of reaching AWS. */
   refuse(reason: () => Error): void {
     this.refusal = reason;
+  }
+
+  /** Narrows the budget (to the operation's estimate); it never grows. */
+  limit(maxCalls: number): void {
+    this.maxCalls = Math.min(this.maxCalls, maxCalls);
+  }
+
+  get budget(): number {
+    return this.maxCalls;
+  }
+
+  /** Counts one more attempt of a call that is already running, if the budget allows it. */
+  allowRetry(): boolean {
+    if (this.calls >= this.maxCalls) return false;
+    this.calls++;
+    this.retries++;
+    return true;
   }
 
   async run<T>(operation: string, fn: () => Promise<T>): Promise<T> {

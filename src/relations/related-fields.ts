@@ -6,7 +6,8 @@
 import type { Collaboration, Membership } from '../clean-rooms/types';
 import type { RelationsContext } from './relations.context';
 
-const PAIRS = [
+/** Facts a membership and its collaboration share, as (membership field, collaboration field). */
+export const SHARED_FIELDS = [
   ['collaborationId', 'id'],
   ['collaborationArn', 'arn'],
   ['collaborationName', 'name'],
@@ -23,7 +24,7 @@ export function teachCollaboration(
   const memberships = ctx.memberships.store;
   const values: Partial<Collaboration> = { id: collaborationId };
   const fields: Array<keyof Collaboration> = ['id'];
-  for (const [from, to] of PAIRS) {
+  for (const [from, to] of SHARED_FIELDS) {
     const known = memberships.peek(membershipId, from);
     if (known) {
       Object.assign(values, { [to]: known.value });
@@ -53,7 +54,7 @@ export function teachMembership(
     values.arn = membershipArn;
     fields.push('arn');
   }
-  for (const [to, from] of PAIRS) {
+  for (const [to, from] of SHARED_FIELDS) {
     const known = collaborations.peek(collaborationId, from);
     if (known && to !== 'collaborationId') {
       Object.assign(values, { [to]: known.value });

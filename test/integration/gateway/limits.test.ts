@@ -10,15 +10,19 @@ describe('per-request AWS call limits', () => {
   afterAll(() => gw.close());
   beforeEach(() => gw.resetCalls());
 
-  it('stops at MAX_UPSTREAM_CALLS and answers BAD_USER_INPUT for the rest', async () => {
-    // 1 ListMemberships + 4 GetMembership would be needed; only 3 calls are allowed.
-    const { body } = await gw.gql('{ memberships { nodes { id queryLogStatus } } }');
-    expect(gw.totalCalls()).toBe(3);
-    expect(body.errors?.length).toBeGreaterThan(0);
-    for (const error of body.errors ?? []) {
-      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(error.message).toContain('more than 3 AWS calls');
-    }
+  it('refuses an operation whose AWS-call estimate exceeds MAX_UPSTREAM_CALLS, before any call', async () => {
+    // 1 ListMemberships + up to 100 GetMembership (no `first`: the largest page) > 3.
+    const { status, body } = await gw.gql('{ memberships { nodes { id queryLogStatus } } }');
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    const error = body.errors?.[0];
+    expect(error?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      cost: { estimatedAwsCalls: 101, maxAwsCalls: 3 },
+    });
+    expect(error?.message).toContain('up to 101 AWS calls, more than the limit of 3');
+    expect(gw.totalCalls()).toBe(0);
   });
 
   it('serves operations within the budget normally', async () => {

@@ -785,7 +785,8 @@ describe('malformed requests', () => {
       '{ collaborations(memberStatus: INVITED) { nodes { id } } }',
     );
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { collaborations: { nodes: [{ id: IDS.mlPilot }] } } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ collaborations: { nodes: [{ id: IDS.mlPilot }] } });
   }
 
   it.each([

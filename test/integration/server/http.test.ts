@@ -267,12 +267,14 @@ describe('in production', () => {
   });
   afterAll(() => prod?.close());
 
-  it('shows no Sandbox and no emulator admin endpoints', async () => {
-    const landing = await fetch(`${prodBase}/`, { headers: { accept: 'text/html' } });
-    expect(landing.status).toBe(200);
-    const html = await landing.text();
-    expect(html).not.toContain('id="embeddableSandbox"');
-    expect(html).toContain('"isProd":true'.replace(/[":]/g, encodeURIComponent));
+  it('shows no landing page at all and no emulator admin endpoints', async () => {
+    for (const path of ['/', '/graphql']) {
+      const landing = await fetch(`${prodBase}${path}`, { headers: { accept: 'text/html' } });
+      expect(landing.status).toBe(400);
+      expect(landing.headers.get('content-type')).toMatch(/^application\/json/);
+      const text = await landing.text();
+      expect(text).not.toMatch(/<html|sandbox|apollographql\.com/i);
+    }
 
     const stats = await fetch(`${prodBase}/_emulator/stats`);
     expect(stats.status).toBe(404);
