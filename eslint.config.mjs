@@ -12,6 +12,7 @@ const LAYERS = {
   collaborations: ['constraints', 'shared', 'clean-rooms'],
   relations: ['constraints', 'shared', 'clean-rooms', 'memberships', 'collaborations'],
   http: ['shared', 'clean-rooms'],
+  explorer: [],
   plugins: ['shared', 'clean-rooms', 'context.ts', 'errors.ts'],
 };
 const ROOT_FILES = ['index', 'backend', 'server', 'schema', 'context', 'config', 'errors'];

@@ -1,0 +1,70 @@
+/**
+ * The files the GraphiQL page loads, all served by the gateway: an explicit allow-list of
+ * prebuilt browser files from node_modules (GraphiQL 4's UMD bundle and stylesheet, React 18's
+ * UMD builds, which GraphiQL's bundle expects as globals) plus the page's own start-up script.
+ * Nothing else under node_modules is reachable. Each file is read once and published under a
+ * name that carries a hash of its content, so browsers may cache it for good.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface Asset {
+  /** The public file name, content-hashed: `graphiql.min.3f2a9c1d.js`. */
+  name: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/** A browser file inside an npm package (a dev dependency: development only). */
+interface PackageFile {
+  id: string;
+  packageName: string;
+  path: string;
+}
+
+export const PACKAGE_FILES: readonly PackageFile[] = [
+  { id: 'react', packageName: 'react', path: 'umd/react.production.min.js' },
+  { id: 'react-dom', packageName: 'react-dom', path: 'umd/react-dom.production.min.js' },
+  { id: 'graphiql', packageName: 'graphiql', path: 'graphiql.min.js' },
+  { id: 'graphiql-css', packageName: 'graphiql', path: 'graphiql.min.css' },
+];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Where an installed package lives (its package.json's folder). */
+export type PackageLocator = (packageName: string) => string;
+
+export const nodeModulesLocator: PackageLocator = (packageName) =>
+  dirname(require.resolve(`${packageName}/package.json`));
+
+/** Publishes a file under a content-hashed name (`graphiql.min.css` → `graphiql.min.<hash>.css`). */
+export function asset(fileName: string, body: Buffer): Asset {
+  const dot = fileName.lastIndexOf('.');
+  const extension = fileName.slice(dot);
+  const contentType = CONTENT_TYPES[extension];
+  if (!contentType) throw new Error(`no content type for ${fileName}`);
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { name: `${fileName.slice(0, dot)}.${hash}${extension}`, contentType, body };
+}
+
+/** Reads every allow-listed package file; throws naming the package when one is missing. */
+export function loadPackageAssets(locate: PackageLocator): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  for (const { id, packageName, path } of PACKAGE_FILES) {
+    let body: Buffer;
+    try {
+      body = readFileSync(join(locate(packageName), path));
+    } catch (error) {
+      throw new Error(
+        `GraphiQL needs ${packageName}/${path}, a development dependency: run npm ci (without --omit=dev)`,
+        { cause: error },
+      );
+    }
+    assets.set(id, asset(path.slice(path.lastIndexOf('/') + 1), body));
+  }
+  return assets;
+}
