@@ -16,19 +16,15 @@ export interface Asset {
   body: Buffer;
 }
 
-/** A browser file inside an npm package (a dev dependency: development only). */
-interface PackageFile {
-  id: string;
-  packageName: string;
-  path: string;
-}
+/** The browser files taken from npm packages (dev dependencies: development only). */
+export const PACKAGE_FILES = {
+  react: { packageName: 'react', path: 'umd/react.production.min.js' },
+  reactDom: { packageName: 'react-dom', path: 'umd/react-dom.production.min.js' },
+  graphiql: { packageName: 'graphiql', path: 'graphiql.min.js' },
+  graphiqlCss: { packageName: 'graphiql', path: 'graphiql.min.css' },
+} as const;
 
-export const PACKAGE_FILES: readonly PackageFile[] = [
-  { id: 'react', packageName: 'react', path: 'umd/react.production.min.js' },
-  { id: 'react-dom', packageName: 'react-dom', path: 'umd/react-dom.production.min.js' },
-  { id: 'graphiql', packageName: 'graphiql', path: 'graphiql.min.js' },
-  { id: 'graphiql-css', packageName: 'graphiql', path: 'graphiql.min.css' },
-];
+export type PackageFileId = keyof typeof PACKAGE_FILES;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -51,10 +47,10 @@ export function asset(fileName: string, body: Buffer): Asset {
   return { name: `${fileName.slice(0, dot)}.${hash}${extension}`, contentType, body };
 }
 
-/** Reads every allow-listed package file; throws naming the package when one is missing. */
-export function loadPackageAssets(locate: PackageLocator): Map<string, Asset> {
-  const assets = new Map<string, Asset>();
-  for (const { id, packageName, path } of PACKAGE_FILES) {
+/** Reads every allow-listed package file; throws naming the file when one is missing. */
+export function loadPackageAssets(locate: PackageLocator): Record<PackageFileId, Asset> {
+  const load = (id: PackageFileId): Asset => {
+    const { packageName, path } = PACKAGE_FILES[id];
     let body: Buffer;
     try {
       body = readFileSync(join(locate(packageName), path));
@@ -64,7 +60,12 @@ export function loadPackageAssets(locate: PackageLocator): Map<string, Asset> {
         { cause: error },
       );
     }
-    assets.set(id, asset(path.slice(path.lastIndexOf('/') + 1), body));
-  }
-  return assets;
+    return asset(path.slice(path.lastIndexOf('/') + 1), body);
+  };
+  return {
+    react: load('react'),
+    reactDom: load('reactDom'),
+    graphiql: load('graphiql'),
+    graphiqlCss: load('graphiqlCss'),
+  };
 }

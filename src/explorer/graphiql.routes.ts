@@ -30,24 +30,19 @@ export interface GraphiqlOptions {
 type Page = { html: string; assets: Map<string, Asset> } | { unavailable: string };
 
 function buildPage({ endpoint, content, locate = nodeModulesLocator }: GraphiqlOptions): Page {
-  let packages: Map<string, Asset>;
+  let packages: ReturnType<typeof loadPackageAssets>;
   try {
     packages = loadPackageAssets(locate);
   } catch (error) {
     return { unavailable: (error as Error).message };
   }
   const startup = asset('graphiql-startup.js', Buffer.from(STARTUP_SCRIPT));
-  const url = (a: Asset | undefined) => `${ASSETS_PATH}/${(a as Asset).name}`;
+  const url = (a: Asset) => `${ASSETS_PATH}/${a.name}`;
   const html = graphiqlPage(endpoint, content, {
-    stylesheet: url(packages.get('graphiql-css')),
-    scripts: [
-      url(packages.get('react')),
-      url(packages.get('react-dom')),
-      url(packages.get('graphiql')),
-      url(startup),
-    ],
+    stylesheet: url(packages.graphiqlCss),
+    scripts: [url(packages.react), url(packages.reactDom), url(packages.graphiql), url(startup)],
   });
-  const assets = new Map([...packages.values(), startup].map((a) => [a.name, a]));
+  const assets = new Map([...Object.values(packages), startup].map((a) => [a.name, a]));
   return { html, assets };
 }
 
