@@ -1,16 +1,15 @@
 /**
  * Assembles the HTTP side: Express 5 + Apollo Server 5 serving the subgraph at `/graphql` (and
- * `/` for browsers: Apollo Sandbox in development), the health routes, the embedded emulator's
- * admin routes outside production, and the HTTP error answers. Graceful shutdown drains
- * in-flight requests. Each concern lives in its own module under http/ and plugins/.
+ * `/` for browsers: Apollo Sandbox in development), the health routes, the explorers (GraphiQL
+ * on `/graphiql`) and the embedded emulator's admin routes outside production, and the HTTP
+ * error answers. Graceful shutdown drains in-flight requests. Each concern lives in its own
+ * module under http/, plugins/ and explorer/.
  */
 import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
@@ -23,6 +22,7 @@ import { createReadinessCheck } from './clean-rooms/readiness';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { formatError } from './errors';
+import { explorers } from './explorer';
 import { adminRoutes } from './http/admin.routes';
 import { httpErrorHandler, notFound } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
@@ -66,6 +66,7 @@ export async function startGateway(
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   let draining = false;
+  const explorer = explorers(config);
 
   const metrics = new GatewayMetrics();
   const refused = (limit: string) => metrics.refused(limit);
@@ -97,10 +98,7 @@ export async function startGateway(
       costPlugin(config.maxUpstreamCalls, refused),
       errorLoggingPlugin(logger),
       operationLogPlugin(metrics),
-      // Production answers no landing page at all; development gets Apollo Sandbox.
-      config.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      explorer.landingPage,
     ],
   });
   await apollo.start();
@@ -119,6 +117,7 @@ export async function startGateway(
   if (backend.admin && !config.production) {
     app.use(adminRoutes(backend.admin.prefix, backend.admin.endpoints));
   }
+  if (explorer.routes) app.use(explorer.routes);
   const graphql = expressMiddleware(apollo, {
     // Runs before the operation is even parsed: an unauthenticated request costs nothing else.
     context: async ({ req, res }) => {
