@@ -377,6 +377,8 @@ class Estimator {
         const key = validId(id, 'GetMembership') ? `M:${String(id)}` : `M:updated:${path}`;
         const updated: Entity = { kind: 'Membership', key, count: 1 };
         t.learn(updated, ALL);
+        // Only an ACTIVE membership can be updated (any other answers ConflictException).
+        t.markActive(updated);
         return { type: 'entity', entity: updated };
       }
       case 'deleteMembership': {
