@@ -4,6 +4,7 @@
  */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageInfo, type ConnectionSource } from '../shared/connection';
+import { AwsCall, PagedList } from '../shared/cost-directives';
 import { CollaborationIdArgs, ListCollaborationsArgs } from './collaboration.args';
 import { CreateCollaborationInput } from './collaboration.inputs';
 import type { CollaborationsContext } from './collaboration.loader';
@@ -26,6 +27,7 @@ export async function resolveCollaboration(
 
 @Resolver(() => Collaboration)
 export class CollaborationResolver {
+  @AwsCall()
   @Query(() => Collaboration, {
     nullable: true,
     description:
@@ -38,6 +40,8 @@ export class CollaborationResolver {
     return resolveCollaboration(ctx, id);
   }
 
+  @AwsCall()
+  @PagedList()
   @Query(() => CollaborationConnection, {
     description:
       'Collaborations the caller created or is invited to or active in, one page at a time (ListCollaborations).',
@@ -57,6 +61,8 @@ export class CollaborationResolver {
     };
   }
 
+  @AwsCall()
+  @PagedList()
   @FieldResolver(() => MemberConnection, {
     description: 'Accounts in the collaboration, the creator included (ListMembers).',
   })
@@ -75,6 +81,7 @@ export class CollaborationResolver {
     return { nodes, pageInfo: pageInfo(page.nextToken) };
   }
 
+  @AwsCall()
   @Mutation(() => Collaboration, {
     description: 'Create a collaboration and invite accounts to it (CreateCollaboration).',
   })

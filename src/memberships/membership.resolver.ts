@@ -6,6 +6,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Tag } from '../shared/common.types';
 import { pageInfo, type ConnectionSource } from '../shared/connection';
+import { AwsCall, PagedList } from '../shared/cost-directives';
 import { ListMembershipsArgs, MembershipIdArgs } from './membership.args';
 import { CreateMembershipInput, UpdateMembershipInput } from './membership.inputs';
 import type { MembershipsContext } from './membership.loader';
@@ -27,6 +28,7 @@ export async function resolveMembership(
 
 @Resolver(() => Membership)
 export class MembershipResolver {
+  @AwsCall()
   @Query(() => Membership, {
     nullable: true,
     description:
@@ -39,6 +41,8 @@ export class MembershipResolver {
     return resolveMembership(ctx, id);
   }
 
+  @AwsCall()
+  @PagedList()
   @Query(() => MembershipConnection, {
     description:
       "The caller's memberships, one page at a time (ListMemberships). Summary fields cost no extra AWS call; other fields load each membership once.",
@@ -54,12 +58,14 @@ export class MembershipResolver {
     };
   }
 
+  @AwsCall()
   @FieldResolver(() => [Tag], { description: 'Tags on the membership (ListTagsForResource).' })
   async tags(@Root() membership: MembershipNode, @Ctx() ctx: MembershipsContext): Promise<Tag[]> {
     const arn = await membership.arn;
     return arn ? ctx.memberships.tags.load({ arn }) : [];
   }
 
+  @AwsCall()
   @Mutation(() => Membership, {
     description: 'Join a collaboration the caller was invited to (CreateMembership).',
   })
@@ -79,6 +85,7 @@ export class MembershipResolver {
     return membershipNode(ctx, created.id);
   }
 
+  @AwsCall()
   @Mutation(() => Membership, {
     description: 'Change a membership (UpdateMembership). Only the fields given change.',
   })
@@ -96,6 +103,7 @@ export class MembershipResolver {
     return membershipNode(ctx, updated.id);
   }
 
+  @AwsCall()
   @Mutation(() => ID, {
     description:
       'Leave a collaboration by deleting the membership (DeleteMembership); returns its id. The member cannot rejoin.',

@@ -8,6 +8,7 @@ import { collaborationNode } from '../collaborations/collaboration.mapper';
 import { Collaboration, type CollaborationNode } from '../collaborations/collaboration.type';
 import { Member, type MemberSource } from '../collaborations/member.type';
 import { membershipNode } from '../memberships/membership.mapper';
+import { AwsCall } from '../shared/cost-directives';
 import { Membership, type MembershipNode } from '../memberships/membership.type';
 import { teachCollaboration, teachMembership } from './related-fields';
 import type { RelationsContext } from './relations.context';
@@ -25,6 +26,7 @@ function ownMembershipNode(
 
 @Resolver(() => Membership)
 export class MembershipCollaborationResolver {
+  @AwsCall()
   @FieldResolver(() => Collaboration, {
     nullable: true,
     description:
@@ -44,6 +46,7 @@ export class MembershipCollaborationResolver {
 
 @Resolver(() => Collaboration)
 export class CollaborationMembershipResolver {
+  @AwsCall()
   @FieldResolver(() => Membership, {
     nullable: true,
     description: "The caller's own membership in this collaboration; null when it has none.",
@@ -64,6 +67,7 @@ export class CollaborationMembershipResolver {
 
 @Resolver(() => Member)
 export class MemberMembershipResolver {
+  @AwsCall()
   @FieldResolver(() => Membership, {
     nullable: true,
     description:

@@ -40,9 +40,7 @@ import { inputConstraint } from '../../constraints/table';
 import { COLLABORATION_SUMMARY_FIELDS } from '../../collaborations/collaboration.type';
 import { MEMBERSHIP_SUMMARY_FIELDS } from '../../memberships/membership.type';
 import { SHARED_FIELDS } from '../../relations/related-fields';
-
-/** Page size assumed when `first` is omitted: the most AWS returns in one page. */
-export const LARGEST_PAGE = 100;
+import { LARGEST_PAGE } from '../../shared/cost-directives';
 
 type Kind2 = 'Membership' | 'Collaboration';
 

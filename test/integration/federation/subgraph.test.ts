@@ -84,13 +84,14 @@ describe('_service', () => {
     expect(sdl).toContain(
       'extend schema\n  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@cost", "@listSize"])',
     );
-    // The access rules are declared for routers (readable, not only enforced here).
+    // The access rules and demand-control weights are declared for routers.
     expect(sdl).toMatch(
-      /\): MembershipConnection! @authenticated @requiresScopes\(scopes: \[\["cleanrooms:read"\], \["cleanrooms:write"\]\]\)/,
+      /\): MembershipConnection! @cost\(weight: 1\) @listSize\(assumedSize: 100, slicingArguments: \["first"\], sizedFields: \["nodes"\], requireOneSlicingArgument: false\) @authenticated @requiresScopes\(scopes: \[\["cleanrooms:read"\], \["cleanrooms:write"\]\]\)/,
     );
     expect(sdl).toMatch(
-      /\): Membership! @authenticated @requiresScopes\(scopes: \[\["cleanrooms:write"\]\]\)/,
+      /\): Membership! @cost\(weight: 1\) @authenticated @requiresScopes\(scopes: \[\["cleanrooms:write"\]\]\)/,
     );
+    expect(sdl).toMatch(/tags: \[Tag!\]! @cost\(weight: 1\)/);
     // `_service` serves the full Fed 2 subgraph SDL: schema.graphql plus the definitions federation
     // adds to every subgraph (`@link`, `federation__*`, `_Any`, `_entities`, ...). Without those,
     // it is exactly the committed file and what `printGatewaySchema()` prints.
@@ -363,6 +364,8 @@ describe('in a supergraph with a foreign subgraph', () => {
     );
     expect(sdl).toContain('@requiresScopes(scopes: [["cleanrooms:read"], ["cleanrooms:write"]])');
     expect(sdl).toContain('@requiresScopes(scopes: [["cleanrooms:write"]])');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1"');
+    expect(sdl).toMatch(/@listSize\(assumedSize: 100, slicingArguments: \["first"\]/);
   });
 
   it('composes without errors into a supergraph with both subgraphs', () => {
