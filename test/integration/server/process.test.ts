@@ -26,7 +26,7 @@ const children: ChildProcess[] = [];
 function startProcess(env: Record<string, string>): Started {
   const base = { ...process.env };
   for (const name of Object.keys(base)) {
-    if (/^(NODE_ENV|LOG_LEVEL|PORT|HOST|CLEANROOMS_|INTROSPECTION|UPSTREAM_|MAX_)/.test(name))
+    if (/^(NODE_ENV|LOG_LEVEL|PORT|HOST|CLEANROOMS_|INTROSPECTION|UPSTREAM_|MAX_|AUTH_)/.test(name))
       delete base[name];
   }
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ENTRY], {
@@ -105,12 +105,14 @@ let onTerm: Started;
 let onInt: Started;
 let badPort: Started;
 let badLogLevel: Started;
+let productionWithoutAuth: Started;
 beforeAll(() => {
   const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CLEANROOMS_BACKEND: 'embedded' };
   onTerm = startProcess(env);
   onInt = startProcess(env);
   badPort = startProcess({ ...env, PORT: 'abc' });
   badLogLevel = startProcess({ ...env, LOG_LEVEL: 'verbose' });
+  productionWithoutAuth = startProcess({ ...env, NODE_ENV: 'production' });
 });
 
 it('logs one line with the bound URL, serves it, and exits 0 on SIGTERM', async () => {
@@ -165,4 +167,12 @@ it('refuses an unknown LOG_LEVEL by name, with no stack trace from inside the lo
   expect(badLogLevel.stderr()).toContain('LOG_LEVEL');
   expect(output).not.toMatch(/^\s+at /m);
   expect(output).not.toContain('unknown level');
+});
+
+it('refuses to start in production without a way to verify tokens, naming AUTH_JWKS_URL', async () => {
+  const exit = await withTimeout(productionWithoutAuth.exited, 15_000, 'start-up');
+  expect(exit.code).toBe(1);
+  expect(productionWithoutAuth.stderr()).toContain('AUTH_JWKS_URL');
+  expect(productionWithoutAuth.stderr()).toContain('AUTH_MODE=none');
+  expect(productionWithoutAuth.stdout()).not.toMatch(/http:\/\//);
 });
