@@ -3,6 +3,7 @@
  * that names the variable (the README's Configuration table documents every variable).
  */
 import { z } from 'zod';
+import { OPERATION_NAMES } from './constraints/table';
 import { LOG_LEVELS, type LogLevel } from './shared/logger';
 
 const boolFlag = z
@@ -53,6 +54,60 @@ const origin = z.string().refine((v) => {
   }
 }, 'must be origins such as https://app.example.com (scheme, host and port only)');
 
+/** `GetMembership=5,ListMemberships=2.5,*=5`: AWS calls per second per operation (`*`: the rest). */
+const rateLimits = z.string().transform((value, ctx) => {
+  if (/^(off|none)$/i.test(value.trim())) return null;
+  const limits: Record<string, number> = {};
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z*]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
+    const operation = match?.[1];
+    const rate = Number(match?.[2]);
+    if (
+      !operation ||
+      !(rate > 0) ||
+      (operation !== '*' && !OPERATION_NAMES.includes(operation as never))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be Operation=callsPerSecond pairs such as GetMembership=5,*=5 (operations: ${OPERATION_NAMES.join(', ')}), or off`,
+      });
+      return z.NEVER;
+    }
+    limits[operation] = rate;
+  }
+  if (Object.keys(limits).length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'must list at least one Operation=callsPerSecond' });
+    return z.NEVER;
+  }
+  return limits;
+});
+
+/** Express's `trust proxy`: true/false, a number of hops, or addresses and subnets. */
+const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
+  const v = value.trim();
+  if (/^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  if (/^\d+$/.test(v)) return Number(v);
+  const parts = v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const ok = parts.every((p) =>
+    /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p),
+  );
+  if (!ok || parts.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be true, false, a number of proxy hops, or addresses/subnets (e.g. 10.0.0.0/8,loopback)',
+    });
+    return z.NEVER;
+  }
+  return parts;
+});
+
 const schema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z
@@ -97,6 +152,22 @@ const schema = z.object({
   MAX_TOKENS: positiveInt(100_000).optional(),
   MAX_DIRECTIVES: positiveInt(1000).optional(),
   CORS_ORIGINS: commaList(origin, 'origin').optional(),
+  UPSTREAM_RATE_LIMITS: rateLimits.optional(),
+  UPSTREAM_QUEUE_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of milliseconds')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(60_000))
+    .optional(),
+  CACHE_TTL_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of seconds')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(86_400))
+    .optional(),
+  RATE_LIMIT_PER_MINUTE: positiveInt(1_000_000).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export interface AuthConfig {
@@ -143,6 +214,22 @@ export interface Config {
   limits: Limits;
   /** Origins a browser may call the gateway from (CORS); none by default. */
   corsOrigins: string[];
+  fleet: FleetConfig;
+}
+
+export interface FleetConfig {
+  /** AWS calls per second for the whole fleet, per operation (`*`: every other); undefined: off. */
+  upstreamRateLimits?: Record<string, number>;
+  /** Longest wait of one AWS call for its turn; past it the call fails THROTTLED unsent. */
+  upstreamQueueTimeoutMs: number;
+  /** Shared read cache of AWS results; 0 turns it off. */
+  cacheTtlSeconds: number;
+  /** GraphQL requests per caller per minute across the fleet; undefined: off. */
+  rateLimitPerMinute?: number;
+  /** Where the fleet keeps shared state; undefined: in process memory. */
+  redisUrl?: string;
+  /** Express `trust proxy`: whose X-Forwarded-For names the client. */
+  trustProxy: boolean | number | string[];
 }
 
 export const DEFAULTS = {
@@ -160,6 +247,9 @@ export const DEFAULTS = {
   maxAliases: 30,
   maxTokens: 2_000,
   maxDirectives: 20,
+  /** AWS's published request-rate quota of the Clean Rooms APIs, per account and region. */
+  awsRateLimits: { '*': 5 },
+  upstreamQueueTimeoutMs: 5_000,
 } as const;
 
 export class ConfigError extends Error {
@@ -249,5 +339,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.MAX_DIRECTIVES ?? DEFAULTS.maxDirectives,
     },
     corsOrigins: e.CORS_ORIGINS ?? [],
+    fleet: {
+      // Unset: AWS's documented quotas when the SDK's own AWS endpoint is used; off for an
+      // emulator (embedded or CLEANROOMS_ENDPOINT), which has no quota unless asked for one.
+      upstreamRateLimits:
+        e.UPSTREAM_RATE_LIMITS === undefined
+          ? backend === 'aws' && !e.CLEANROOMS_ENDPOINT
+            ? { ...DEFAULTS.awsRateLimits }
+            : undefined
+          : (e.UPSTREAM_RATE_LIMITS ?? undefined),
+      upstreamQueueTimeoutMs: e.UPSTREAM_QUEUE_TIMEOUT_MS ?? DEFAULTS.upstreamQueueTimeoutMs,
+      cacheTtlSeconds: e.CACHE_TTL_SECONDS ?? 0,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      redisUrl: e.REDIS_URL,
+      trustProxy: e.TRUST_PROXY ?? false,
+    },
   };
 }
