@@ -12,6 +12,7 @@ const LAYERS = {
   collaborations: ['constraints', 'shared', 'clean-rooms'],
   relations: ['constraints', 'shared', 'clean-rooms', 'memberships', 'collaborations'],
   access: ['shared'],
+  fleet: ['shared', 'clean-rooms', 'config.ts'],
   auth: ['shared', 'config.ts'],
   http: ['shared', 'clean-rooms', 'config.ts'],
   explorer: [],
@@ -27,7 +28,16 @@ const LAYERS = {
     'config.ts',
   ],
 };
-const ROOT_FILES = ['index', 'backend', 'server', 'schema', 'context', 'config', 'errors'];
+const ROOT_FILES = [
+  'index',
+  'backend',
+  'server',
+  'request',
+  'schema',
+  'context',
+  'config',
+  'errors',
+];
 
 const SDK_PATTERN = {
   group: ['@aws-sdk/*', '@smithy/*'],

@@ -8,6 +8,7 @@ import {
   EMULATOR_CREDENTIALS,
   type CleanRoomsClient,
 } from './clean-rooms/client';
+import type { CallRateLimiter } from './clean-rooms/rate-limit';
 import type { Config } from './config';
 import type { CleanRoomsEmulator } from './emulator/emulator';
 import type { AdminEndpoints } from './http/admin.routes';
@@ -22,7 +23,7 @@ export interface CleanRoomsBackend {
 
 export type BackendConfig = Pick<
   Config,
-  'backend' | 'endpoint' | 'region' | 'upstreamTimeoutMs' | 'upstreamConcurrency'
+  'backend' | 'endpoint' | 'region' | 'upstreamTimeoutMs' | 'upstreamConcurrency' | 'fleet'
 >;
 
 export interface BackendOptions {
@@ -30,6 +31,8 @@ export interface BackendOptions {
   emulator?: CleanRoomsEmulator;
   /** SDK attempts per call; 3 by default. */
   maxAttempts?: number;
+  /** The fleet's AWS rate limiter (UPSTREAM_RATE_LIMITS). */
+  rateLimiter?: CallRateLimiter;
 }
 
 export async function createBackend(
@@ -38,7 +41,11 @@ export async function createBackend(
 ): Promise<CleanRoomsBackend> {
   if (config.backend === 'embedded') return embeddedBackend(config, options);
   return {
-    client: createCleanRoomsClient(config, { maxAttempts: options.maxAttempts }),
+    client: createCleanRoomsClient(config, {
+      maxAttempts: options.maxAttempts,
+      rateLimiter: options.rateLimiter,
+      defaultMaxWaitMs: config.fleet.upstreamQueueTimeoutMs,
+    }),
     describe: config.endpoint
       ? `Clean Rooms at ${config.endpoint}`
       : `AWS Clean Rooms (${config.region})`,
@@ -60,6 +67,8 @@ async function embeddedBackend(
     { ...config, endpoint: 'http://cleanrooms.embedded.local' },
     {
       maxAttempts: options.maxAttempts,
+      rateLimiter: options.rateLimiter,
+      defaultMaxWaitMs: config.fleet.upstreamQueueTimeoutMs,
       credentials: EMULATOR_CREDENTIALS,
       requestHandler: new InProcessRequestHandler(emulator),
     },

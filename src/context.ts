@@ -8,6 +8,7 @@ import type { CleanRoomsClient } from './clean-rooms/client';
 import { CollaborationRepository } from './clean-rooms/collaboration.repository';
 import { MembershipRepository } from './clean-rooms/membership.repository';
 import type { UpstreamContext } from './clean-rooms/call';
+import type { ReadCache } from './clean-rooms/read-cache';
 import { UpstreamScheduler } from './clean-rooms/upstream';
 import {
   createCollaborationLoaders,
@@ -40,12 +41,18 @@ export interface ContextDependencies {
   maxUpstreamCalls: number;
   /** Where AWS calls and access denials are counted; optional (tests). */
   metrics?: GatewayMetrics;
+  /** The shared read cache, when CACHE_TTL_SECONDS > 0. */
+  cache?: ReadCache;
+  /** Longest wait of one AWS call for the fleet's rate limiter. */
+  maxWaitMs?: number;
 }
 
 /** What the cost plugin learns about the operation (see plugins/cost.plugin.ts). */
 export interface OperationCost {
   /** The static upper bound of the operation's AWS calls, once computed. */
   estimatedAwsCalls?: number;
+  /** Reads the shared cache answered instead of AWS. */
+  cacheHits: number;
 }
 
 export function createContext(
@@ -59,6 +66,7 @@ export function createContext(
     ...(principal.clientName ? { clientName: principal.clientName } : {}),
   });
   const { metrics } = deps;
+  const cost: OperationCost = { cacheHits: 0 };
   const scheduler = new UpstreamScheduler(deps.upstreamConcurrency, deps.maxUpstreamCalls);
   const upstream: UpstreamContext = {
     client: deps.client,
@@ -70,6 +78,12 @@ export function createContext(
       );
       metrics?.awsCall(operation, outcome, attempts, durationMs / 1000);
     },
+    onRetry: (operation, reason) => metrics?.retry(operation, reason),
+    cache: deps.cache,
+    onCacheHit: () => {
+      cost.cacheHits++;
+    },
+    maxWaitMs: deps.maxWaitMs,
   };
   const collaborations = createCollaborationLoaders(new CollaborationRepository(upstream));
   const memberships = createMembershipLoaders(
@@ -81,7 +95,7 @@ export function createContext(
     principal,
     log,
     scheduler,
-    cost: {},
+    cost,
     memberships,
     collaborations,
     onAccessDenied: metrics ? (coordinate) => metrics.accessDenied(coordinate) : undefined,

@@ -35,6 +35,8 @@ const AWS_CODES: Record<string, ErrorCode> = {
   ConflictException: 'CONFLICT',
   ServiceQuotaExceededException: 'SERVICE_QUOTA_EXCEEDED',
   ThrottlingException: 'THROTTLED',
+  // The fleet's own rate limiter: the call never left, AWS's quota is protected.
+  RateLimitedLocally: 'THROTTLED',
 };
 
 /** AWS members whose GraphQL argument has another name (connections use first/after). */

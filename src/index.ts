@@ -18,12 +18,17 @@ async function main(): Promise<void> {
       'AWS SDK releases after early 2027 need Node >= 22; the SDK version is pinned in package-lock.json',
     );
   }
-  const [{ createBackend }, { startGateway }] = await Promise.all([
-    import('./backend'),
-    import('./server'),
-  ]);
-  const backend = await createBackend(config);
-  const gateway = await startGateway(config, { backend });
+  const [{ createBackend }, { startGateway }, { createFleet }, { GatewayMetrics }] =
+    await Promise.all([
+      import('./backend'),
+      import('./server'),
+      import('./fleet'),
+      import('./shared/metrics'),
+    ]);
+  const metrics = new GatewayMetrics();
+  const fleet = createFleet(config, logger, metrics);
+  const backend = await createBackend(config, { rateLimiter: fleet.rateLimiter });
+  const gateway = await startGateway(config, { backend, fleet, metrics });
   logger.info(
     { url: gateway.url, backend: gateway.backend.describe },
     `Clean Rooms GraphQL gateway ready at ${gateway.url} (${gateway.backend.describe})`,

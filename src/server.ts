@@ -12,15 +12,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import {
-  createAuthenticator,
-  AuthenticationFailed,
-  unauthenticatedError,
-} from './auth/authenticator';
+import { createAuthenticator } from './auth/authenticator';
 import type { CleanRoomsBackend } from './backend';
 import { createReadinessCheck } from './clean-rooms/readiness';
 import type { Config } from './config';
-import { createContext, type GatewayContext } from './context';
+import type { GatewayContext } from './context';
 import { formatError } from './errors';
 import { explorers } from './explorer';
 import { adminRoutes } from './http/admin.routes';
@@ -28,20 +24,17 @@ import { httpErrorHandler, notFound } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
 import { hygiene } from './http/hygiene';
 import { metricsRoutes } from './http/metrics.routes';
-import { requestId, requestIdOf } from './http/request-id';
+import { requestId } from './http/request-id';
 import { argumentValidationPlugin } from './plugins/argument-validation.plugin';
 import { costPlugin } from './plugins/cost.plugin';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
 import { refuseBatches, staticLimits } from './plugins/limits';
 import { operationLogPlugin } from './plugins/operation-log.plugin';
+import { requestContext } from './request';
 import { buildGatewaySchema } from './schema';
 import { logger as rootLogger, type Logger } from './shared/logger';
 import { GatewayMetrics } from './shared/metrics';
-
-/** `apollographql-client-name` as a log field: a short printable name, or nothing. */
-function clientNameOf(header: string | undefined): string | undefined {
-  return header && /^[\x20-\x7e]{1,64}$/.test(header) ? header : undefined;
-}
+import { createFleet, type Fleet } from './fleet';
 
 export interface GatewayServer {
   url: string;
@@ -53,6 +46,9 @@ export interface GatewayServer {
 
 export interface GatewayOptions {
   backend: CleanRoomsBackend;
+  /** What the replicas share; assembled from the configuration when not given. */
+  fleet?: Fleet;
+  metrics?: GatewayMetrics;
   logger?: Logger;
 }
 
@@ -68,7 +64,11 @@ export async function startGateway(
   let draining = false;
   const explorer = explorers(config);
 
-  const metrics = new GatewayMetrics();
+  const metrics = options.metrics ?? new GatewayMetrics();
+  const fleet = options.fleet ?? createFleet(config, logger, metrics);
+  fleet.attach(backend.client);
+  // Whose X-Forwarded-For names the client (the per-caller limit keys on it).
+  app.set('trust proxy', config.fleet.trustProxy);
   const refused = (limit: string) => metrics.refused(limit);
   const limits = staticLimits(config.limits, refused);
   const authenticator = createAuthenticator(config.auth, logger);
@@ -84,6 +84,10 @@ export async function startGateway(
     // One operation per HTTP request (refuseBatches answers a batch with a clear message).
     allowBatchedHttpRequests: false,
     parseOptions: limits.parseOptions,
+    // Shared by the fleet through Redis (APQ registered on one replica runs on any other).
+    persistedQueries: fleet.persistedQueries
+      ? { cache: fleet.persistedQueries, ttl: 24 * 3600 }
+      : undefined,
     validationRules: limits.validationRules,
     // index.ts owns SIGTERM/SIGINT. Apollo's own handlers (on when NODE_ENV is not `test`) would
     // start stop() first, and Apollo 5.5.1 never settles a concurrent stop() call: ours would hang,
@@ -111,6 +115,7 @@ export async function startGateway(
       backend: config.backend,
       backendReady: createReadinessCheck(backend.client),
       authReady: () => authenticator.keysReady(),
+      degraded: () => fleet.degraded(),
       isDraining: () => draining,
     }),
   );
@@ -119,31 +124,7 @@ export async function startGateway(
   }
   if (explorer.routes) app.use(explorer.routes);
   const graphql = expressMiddleware(apollo, {
-    // Runs before the operation is even parsed: an unauthenticated request costs nothing else.
-    context: async ({ req, res }) => {
-      const requestId = requestIdOf(res);
-      const clientName = clientNameOf(req.get('apollographql-client-name'));
-      let principal;
-      try {
-        principal = await authenticator.authenticate(req.get('authorization'), clientName);
-      } catch (error) {
-        if (!(error instanceof AuthenticationFailed)) throw error;
-        metrics.authFailure(error.reason);
-        logger.info({ requestId, clientName, reason: error.reason }, 'request not authenticated');
-        throw unauthenticatedError(error);
-      }
-      return createContext(
-        {
-          client: backend.client,
-          logger,
-          upstreamConcurrency: config.upstreamConcurrency,
-          maxUpstreamCalls: config.maxUpstreamCalls,
-          metrics,
-        },
-        requestId,
-        principal,
-      );
-    },
+    context: requestContext({ config, backend, fleet, authenticator, metrics, logger }),
   });
   app.all(['/', '/graphql'], express.json({ limit: '1mb' }), refuseBatches(refused), graphql);
   app.use(notFound);
@@ -166,6 +147,7 @@ export async function startGateway(
       draining = true;
       await apollo.stop();
       backend.client.destroy();
+      await fleet.close();
     },
   };
 }

@@ -5,6 +5,7 @@
  * request handler. This module never loads the emulator.
  */
 import { CleanRoomsClient, type CleanRoomsClientConfig } from '@aws-sdk/client-cleanrooms';
+import { installAttemptMiddleware, type CallRateLimiter } from './rate-limit';
 import { BudgetedRetryStrategy } from './retry';
 
 export type { CleanRoomsClient };
@@ -31,6 +32,10 @@ export interface ClientOptions {
   requestHandler?: RequestHandler;
   /** Fixed credentials instead of the SDK's default provider chain. */
   credentials?: AwsCredentialIdentity;
+  /** The fleet's AWS rate limiter; every attempt takes its turn there. */
+  rateLimiter?: CallRateLimiter;
+  /** Longest wait for the rate limiter of a call made outside a request (readiness). */
+  defaultMaxWaitMs?: number;
 }
 
 /**
@@ -83,7 +88,7 @@ export function createCleanRoomsClient(
 ): CleanRoomsClient {
   const maxSockets = socketPoolSize(settings.upstreamConcurrency);
   const credentials = options.credentials ?? credentialsForEndpoint(settings.endpoint);
-  return new CleanRoomsClient({
+  const client = new CleanRoomsClient({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
@@ -95,4 +100,6 @@ export function createCleanRoomsClient(
       httpsAgent: { maxSockets },
     },
   });
+  installAttemptMiddleware(client, options.rateLimiter, options.defaultMaxWaitMs ?? 5_000);
+  return client;
 }

@@ -17,7 +17,8 @@ import {
   type MLMemberAbilities,
   type SupportedS3Region,
 } from '@aws-sdk/client-cleanrooms';
-import { callAws, type UpstreamContext } from './call';
+import { cachedRead, callAws, invalidating, type UpstreamContext } from './call';
+import { WRITES } from './read-cache';
 import { toCollaboration, toCollaborationSummary, toMemberSummary } from './mappers';
 import type {
   Collaboration,
@@ -40,14 +41,26 @@ const mlAbilities = (value: DomainMLAbilities | undefined): MLMemberAbilities | 
 export class CollaborationRepository {
   constructor(private readonly ctx: UpstreamContext) {}
 
-  async get(id: string): Promise<Collaboration> {
-    const out = await callAws(this.ctx, 'GetCollaboration', (c) =>
-      c.send(new GetCollaborationCommand({ collaborationIdentifier: id })),
-    );
-    return toCollaboration(out.collaboration, 'GetCollaboration');
+  get(id: string): Promise<Collaboration> {
+    const read = {
+      operation: 'GetCollaboration',
+      input: { id },
+      families: [`collaboration:${id}`, 'collaboration:*'],
+    };
+    return cachedRead(this.ctx, read, async () => {
+      const out = await callAws(this.ctx, 'GetCollaboration', (c) =>
+        c.send(new GetCollaborationCommand({ collaborationIdentifier: id })),
+      );
+      return toCollaboration(out.collaboration, 'GetCollaboration');
+    });
   }
 
-  async list(
+  list(request: PageRequest & { memberStatus?: string }): Promise<Page<CollaborationSummary>> {
+    const read = { operation: 'ListCollaborations', input: request, families: ['collaborations'] };
+    return cachedRead(this.ctx, read, () => this.fetchList(request));
+  }
+
+  private async fetchList(
     request: PageRequest & { memberStatus?: string },
   ): Promise<Page<CollaborationSummary>> {
     const out = await callAws(this.ctx, 'ListCollaborations', (c) =>
@@ -67,7 +80,19 @@ export class CollaborationRepository {
     };
   }
 
-  async listMembers(collaborationId: string, request: PageRequest): Promise<Page<MemberSummary>> {
+  listMembers(collaborationId: string, request: PageRequest): Promise<Page<MemberSummary>> {
+    const read = {
+      operation: 'ListMembers',
+      input: { collaborationId, ...request },
+      families: [`members:${collaborationId}`, 'members:*'],
+    };
+    return cachedRead(this.ctx, read, () => this.fetchMembers(collaborationId, request));
+  }
+
+  private async fetchMembers(
+    collaborationId: string,
+    request: PageRequest,
+  ): Promise<Page<MemberSummary>> {
     const out = await callAws(this.ctx, 'ListMembers', (c) =>
       c.send(
         new ListMembersCommand({
@@ -83,7 +108,11 @@ export class CollaborationRepository {
     };
   }
 
-  async create(request: CreateCollaborationRequest): Promise<Collaboration> {
+  create(request: CreateCollaborationRequest): Promise<Collaboration> {
+    return invalidating(this.ctx, WRITES.createCollaboration(), () => this.send(request));
+  }
+
+  private async send(request: CreateCollaborationRequest): Promise<Collaboration> {
     const out = await callAws(this.ctx, 'CreateCollaboration', (c) =>
       c.send(
         new CreateCollaborationCommand({

@@ -81,6 +81,10 @@ export function toUpstreamError(error: unknown, operation: string): UpstreamErro
   const metadata = e.$metadata;
   const message = asString(e.message) ?? 'AWS request failed';
   const name = asString(e.name) ?? 'Error';
+  if (name === 'RateLimitedLocally') {
+    // The fleet's own rate limiter refused to send it: nothing reached AWS.
+    return new UpstreamError(name, message, operation, undefined, undefined);
+  }
   if (name === 'CredentialsProviderError') {
     // The SDK found no usable credentials before sending anything.
     return new UpstreamError(name, message, operation, undefined, undefined);

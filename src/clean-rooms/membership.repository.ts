@@ -14,7 +14,8 @@ import {
   type MembershipJobLogStatus,
   type ResultFormat,
 } from '@aws-sdk/client-cleanrooms';
-import { callAws, type UpstreamContext } from './call';
+import { cachedRead, callAws, invalidating, type UpstreamContext } from './call';
+import { WRITES } from './read-cache';
 import { toMembership, toMembershipSummary } from './mappers';
 import type {
   CreateMembershipRequest,
@@ -49,14 +50,24 @@ function jobResults(c: JobResultConfigurationInput | undefined) {
 export class MembershipRepository {
   constructor(private readonly ctx: UpstreamContext) {}
 
-  async get(id: string): Promise<Membership> {
-    const out = await callAws(this.ctx, 'GetMembership', (c) =>
-      c.send(new GetMembershipCommand({ membershipIdentifier: id })),
-    );
-    return toMembership(out.membership, 'GetMembership');
+  get(id: string): Promise<Membership> {
+    const read = { operation: 'GetMembership', input: { id }, families: [`membership:${id}`] };
+    return cachedRead(this.ctx, read, async () => {
+      const out = await callAws(this.ctx, 'GetMembership', (c) =>
+        c.send(new GetMembershipCommand({ membershipIdentifier: id })),
+      );
+      return toMembership(out.membership, 'GetMembership');
+    });
   }
 
-  async list(request: PageRequest & { status?: string }): Promise<Page<MembershipSummary>> {
+  list(request: PageRequest & { status?: string }): Promise<Page<MembershipSummary>> {
+    const read = { operation: 'ListMemberships', input: request, families: ['memberships'] };
+    return cachedRead(this.ctx, read, () => this.fetchList(request));
+  }
+
+  private async fetchList(
+    request: PageRequest & { status?: string },
+  ): Promise<Page<MembershipSummary>> {
     const out = await callAws(this.ctx, 'ListMemberships', (c) =>
       c.send(
         new ListMembershipsCommand({
@@ -72,7 +83,12 @@ export class MembershipRepository {
     };
   }
 
-  async create(request: CreateMembershipRequest): Promise<Membership> {
+  create(request: CreateMembershipRequest): Promise<Membership> {
+    const families = WRITES.createMembership(request.collaborationIdentifier);
+    return invalidating(this.ctx, families, () => this.send(request));
+  }
+
+  private async send(request: CreateMembershipRequest): Promise<Membership> {
     const out = await callAws(this.ctx, 'CreateMembership', (c) =>
       c.send(
         new CreateMembershipCommand({
@@ -90,7 +106,12 @@ export class MembershipRepository {
     return toMembership(out.membership, 'CreateMembership');
   }
 
-  async update(request: UpdateMembershipRequest): Promise<Membership> {
+  update(request: UpdateMembershipRequest): Promise<Membership> {
+    const families = WRITES.updateMembership(request.membershipIdentifier);
+    return invalidating(this.ctx, families, () => this.sendUpdate(request));
+  }
+
+  private async sendUpdate(request: UpdateMembershipRequest): Promise<Membership> {
     const out = await callAws(this.ctx, 'UpdateMembership', (c) =>
       c.send(
         new UpdateMembershipCommand({
@@ -105,18 +126,27 @@ export class MembershipRepository {
     return toMembership(out.membership, 'UpdateMembership');
   }
 
-  async delete(id: string): Promise<void> {
-    await callAws(this.ctx, 'DeleteMembership', (c) =>
-      c.send(new DeleteMembershipCommand({ membershipIdentifier: id })),
-    );
+  delete(id: string): Promise<void> {
+    return invalidating(this.ctx, WRITES.deleteMembership(id), async () => {
+      await callAws(this.ctx, 'DeleteMembership', (c) =>
+        c.send(new DeleteMembershipCommand({ membershipIdentifier: id })),
+      );
+    });
   }
 
-  async listTags(resourceArn: string): Promise<Tag[]> {
-    const out = await callAws(this.ctx, 'ListTagsForResource', (c) =>
-      c.send(new ListTagsForResourceCommand({ resourceArn })),
-    );
-    return Object.entries(out.tags ?? {})
-      .map(([key, value]) => ({ key, value }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  listTags(resourceArn: string): Promise<Tag[]> {
+    const read = {
+      operation: 'ListTagsForResource',
+      input: { resourceArn },
+      families: [`tags:${resourceArn}`, 'tags:*'],
+    };
+    return cachedRead(this.ctx, read, async () => {
+      const out = await callAws(this.ctx, 'ListTagsForResource', (c) =>
+        c.send(new ListTagsForResourceCommand({ resourceArn })),
+      );
+      return Object.entries(out.tags ?? {})
+        .map(([key, value]) => ({ key, value }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    });
   }
 }

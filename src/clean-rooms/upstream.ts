@@ -19,10 +19,12 @@ export type CallObserver = (operation: string, durationMs: number, ok: boolean) 
 export class UpstreamScheduler {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  /** AWS calls made so far in this request: first attempts and retries. */
+  /** Attempts reserved against the budget so far: first attempts and retries. */
   calls = 0;
   /** Retries among `calls`. */
   retries = 0;
+  /** Attempts that really went out to AWS (a call refused by the rate limiter never does). */
+  sent = 0;
   private refusal?: () => Error;
 
   constructor(
@@ -51,6 +53,10 @@ export class UpstreamScheduler {
     this.calls++;
     this.retries++;
     return true;
+  }
+
+  countSent(): void {
+    this.sent++;
   }
 
   async run<T>(operation: string, fn: () => Promise<T>): Promise<T> {

@@ -11,6 +11,8 @@ export interface HealthOptions {
   backendReady: () => Promise<Readiness>;
   /** False while tokens cannot be verified (the JWT signing keys were never fetched). */
   authReady: () => boolean;
+  /** Shared services the replica serves without (`redis`): still ready, but degraded. */
+  degraded?: () => string[];
   isDraining: () => boolean;
 }
 
@@ -35,7 +37,12 @@ export function healthRoutes(options: HealthOptions): Router {
         .json({ status: 'unavailable', backend: options.backend, reason: readiness.reason });
       return;
     }
-    res.json({ status: 'ok', backend: options.backend });
+    const degraded = options.degraded?.() ?? [];
+    res.json({
+      status: 'ok',
+      backend: options.backend,
+      ...(degraded.length > 0 ? { degraded } : {}),
+    });
   });
   return router;
 }

@@ -53,8 +53,8 @@ export function costPlugin(
             ...result.extensions,
             cost: {
               estimatedAwsCalls: estimated,
-              awsCalls: contextValue.scheduler.calls,
-              cacheHits: 0,
+              awsCalls: contextValue.scheduler.sent,
+              cacheHits: contextValue.cost.cacheHits,
             },
           };
         },

@@ -34,7 +34,7 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
               operationType,
               outcome,
               durationMs: Math.round(seconds * 1000),
-              awsCalls: contextValue.scheduler.calls,
+              awsCalls: contextValue.scheduler.sent,
               estimatedAwsCalls: contextValue.cost.estimatedAwsCalls ?? null,
               ...(codes.length ? { errorCodes: codes } : {}),
             },

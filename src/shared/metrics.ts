@@ -6,7 +6,7 @@
  * values that come from clients (operation names) or from the network (error types) are bounded,
  * so a client cannot blow up the number of series.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -90,8 +90,73 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly retries = new Counter({
+    name: 'aws_retries_total',
+    help: 'SDK retries of AWS calls, by operation and why (THROTTLING: AWS throttled the call).',
+    labelNames: ['operation', 'reason'],
+    registers: [this.registry],
+  });
+
+  private readonly limiterWaits = new Histogram({
+    name: 'aws_rate_limiter_wait_seconds',
+    help: "Time AWS calls waited for their turn at the fleet's rate limiter.",
+    labelNames: ['operation'],
+    buckets: [0, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
+    registers: [this.registry],
+  });
+
+  private readonly limiterRefusals = new Counter({
+    name: 'aws_rate_limiter_refusals_total',
+    help: 'AWS calls not sent because their turn was further away than UPSTREAM_QUEUE_TIMEOUT_MS.',
+    labelNames: ['operation'],
+    registers: [this.registry],
+  });
+
+  private readonly cacheLookups = new Counter({
+    name: 'aws_cache_lookups_total',
+    help: 'Reads of the shared AWS read cache, by operation and result (hit, miss, bypass).',
+    labelNames: ['operation', 'result'],
+    registers: [this.registry],
+  });
+
+  private readonly redisUp = new Gauge({
+    name: 'redis_available',
+    help: '1 while the shared Redis is reachable, 0 while the replica serves degraded without it.',
+    registers: [this.registry],
+  });
+
+  private readonly callerRefusals = new Counter({
+    name: 'caller_rate_limit_refusals_total',
+    help: 'Requests refused with HTTP 429 by the per-caller limit (RATE_LIMIT_PER_MINUTE).',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  retry(operation: string, reason: string) {
+    this.retries.inc({ operation, reason });
+  }
+
+  rateLimiterWait(operation: string, seconds: number) {
+    this.limiterWaits.observe({ operation }, seconds);
+  }
+
+  rateLimited(operation: string) {
+    this.limiterRefusals.inc({ operation });
+  }
+
+  cacheLookup(operation: string, result: 'hit' | 'miss' | 'bypass') {
+    this.cacheLookups.inc({ operation, result });
+  }
+
+  redisAvailable(available: boolean) {
+    this.redisUp.set(available ? 1 : 0);
+  }
+
+  callerLimited() {
+    this.callerRefusals.inc();
   }
 
   private operationLabel(name: string | undefined): string {

@@ -4,6 +4,8 @@
  */
 import { loadConfig, type Config } from '../../src/config';
 import { createBackend } from '../../src/backend';
+import { createFleet } from '../../src/fleet';
+import { GatewayMetrics } from '../../src/shared/metrics';
 import { CleanRoomsEmulator } from '../../src/emulator/emulator';
 import pino from 'pino';
 import { logger, type Logger } from '../../src/shared/logger';
@@ -52,14 +54,16 @@ export async function startTestGateway(
     host: '127.0.0.1',
   };
   const emulator = options.emulator ?? new CleanRoomsEmulator({ seed: options.seed ?? true });
+  const log = options.logger ?? logger.child({ test: true });
+  // Assembled as src/index.ts does: the fleet first, so the client takes its rate limiter.
+  const metrics = new GatewayMetrics();
+  const fleet = createFleet(config, log, metrics);
   const backend = await createBackend(config, {
     emulator,
     maxAttempts: options.maxAttempts ?? 1,
+    rateLimiter: fleet.rateLimiter,
   });
-  const server = await startGateway(config, {
-    backend,
-    logger: options.logger ?? logger.child({ test: true }),
-  });
+  const server = await startGateway(config, { backend, fleet, metrics, logger: log });
   return {
     server,
     emulator,
