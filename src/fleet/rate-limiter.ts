@@ -61,7 +61,8 @@ export interface RateLimiterOptions {
   redis?: SharedRedis;
   metrics?: GatewayMetrics;
   sleep?: (ms: number) => Promise<void>;
-  local?: LocalGcra;
+  /** Milliseconds; the in-process algorithm's clock too (tests drive both). */
+  now?: () => number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -70,9 +71,11 @@ export class FleetRateLimiter implements CallRateLimiter {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly local: LocalGcra;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
 
   constructor(private readonly options: RateLimiterOptions) {
-    this.local = options.local ?? new LocalGcra();
+    this.now = options.now ?? (() => performance.now());
+    this.local = new LocalGcra(this.now);
     this.sleep = options.sleep ?? realSleep;
   }
 
@@ -85,16 +88,16 @@ export class FleetRateLimiter implements CallRateLimiter {
   async acquire(operation: string, maxWaitMs: number) {
     const rate = this.rateOf(operation);
     if (!rate) return { admitted: true, waitedMs: 0 };
-    const started = performance.now();
+    const started = this.now();
     const reservation = await this.inOrder(operation, () =>
-      this.reserve(operation, rate, Math.max(0, maxWaitMs - (performance.now() - started))),
+      this.reserve(operation, rate, Math.max(0, maxWaitMs - (this.now() - started))),
     );
     if (!reservation.admitted) {
       this.options.metrics?.rateLimited(operation);
-      return { admitted: false, waitedMs: performance.now() - started };
+      return { admitted: false, waitedMs: this.now() - started };
     }
     if (reservation.delayMs > 0) await this.sleep(reservation.delayMs);
-    const waitedMs = performance.now() - started;
+    const waitedMs = this.now() - started;
     this.options.metrics?.rateLimiterWait(operation, waitedMs / 1000);
     return { admitted: true, waitedMs };
   }
