@@ -1,7 +1,7 @@
 /**
  * `GET /health/live` (the process runs) and `GET /health/ready` (the backend answers, checked by
  * one cached real call; 503 with the AWS error type when it does not, while the JWT signing keys
- * cannot be fetched, and while draining).
+ * cannot be fetched, and while draining; a throttled probe is still ready, with `throttled`).
  */
 import express, { type Router } from 'express';
 import type { Readiness } from '../clean-rooms/readiness';
@@ -41,6 +41,7 @@ export function healthRoutes(options: HealthOptions): Router {
     res.json({
       status: 'ok',
       backend: options.backend,
+      ...(readiness.throttled ? { throttled: true } : {}),
       ...(degraded.length > 0 ? { degraded } : {}),
     });
   });
