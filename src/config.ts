@@ -170,6 +170,12 @@ const schema = z.object({
   TRUST_PROXY: trustProxy.optional(),
 });
 
+/**
+ * Every environment variable the gateway reads, straight from the schema above: deployment files
+ * are checked against it (test/unit/deployment.test.ts), so a misspelt name cannot hide there.
+ */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(schema.shape));
+
 export interface AuthConfig {
   /** `none` grants every request everything (development); `jwt` verifies bearer tokens. */
   mode: 'none' | 'jwt';
