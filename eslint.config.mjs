@@ -36,6 +36,7 @@ const ROOT_FILES = [
   'schema',
   'context',
   'config',
+  'config-values',
   'errors',
 ];
 

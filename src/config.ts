@@ -3,110 +3,18 @@
  * that names the variable (the README's Configuration table documents every variable).
  */
 import { z } from 'zod';
-import { OPERATION_NAMES } from './constraints/table';
+import {
+  boolFlag,
+  commaList,
+  JWT_ALGORITHMS,
+  origin,
+  positiveInt,
+  rateLimits,
+  scopeName,
+  trustProxy,
+  wholeNumber,
+} from './config-values';
 import { LOG_LEVELS, type LogLevel } from './shared/logger';
-
-const boolFlag = z
-  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
-  .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
-
-const positiveInt = (max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(max));
-
-const commaList = <T extends string>(item: z.ZodType<T, string>, what: string) =>
-  z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    )
-    .pipe(z.array(item).min(1, `must list at least one ${what}`));
-
-/** JWT algorithms with asymmetric keys: `none` and HMAC (a public key used as a secret) never. */
-const JWT_ALGORITHMS = [
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'ES512',
-  'EdDSA',
-] as const;
-
-/** A scope name as OAuth writes them: no spaces (scopes are space-separated in `scope`). */
-const scopeName = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/, 'must be a scope name');
-
-const origin = z.string().refine((v) => {
-  try {
-    const url = new URL(v);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === v;
-  } catch {
-    return false;
-  }
-}, 'must be origins such as https://app.example.com (scheme, host and port only)');
-
-/** `GetMembership=5,ListMemberships=2.5,*=5`: AWS calls per second per operation (`*`: the rest). */
-const rateLimits = z.string().transform((value, ctx) => {
-  if (/^(off|none)$/i.test(value.trim())) return null;
-  const limits: Record<string, number> = {};
-  for (const part of value
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const match = /^([A-Za-z*]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
-    const operation = match?.[1];
-    const rate = Number(match?.[2]);
-    if (
-      !operation ||
-      !(rate > 0) ||
-      (operation !== '*' && !OPERATION_NAMES.includes(operation as never))
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be Operation=callsPerSecond pairs such as GetMembership=5,*=5 (operations: ${OPERATION_NAMES.join(', ')}), or off`,
-      });
-      return z.NEVER;
-    }
-    limits[operation] = rate;
-  }
-  if (Object.keys(limits).length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'must list at least one Operation=callsPerSecond' });
-    return z.NEVER;
-  }
-  return limits;
-});
-
-/** Express's `trust proxy`: true/false, a number of hops, or addresses and subnets. */
-const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
-  const v = value.trim();
-  if (/^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
-  if (/^\d+$/.test(v)) return Number(v);
-  const parts = v
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const ok = parts.every((p) =>
-    /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p),
-  );
-  if (!ok || parts.length === 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        'must be true, false, a number of proxy hops, or addresses/subnets (e.g. 10.0.0.0/8,loopback)',
-    });
-    return z.NEVER;
-  }
-  return parts;
-});
 
 const schema = z.object({
   NODE_ENV: z.string().optional(),
@@ -138,12 +46,7 @@ const schema = z.object({
     }),
     'algorithm',
   ).optional(),
-  AUTH_CLOCK_TOLERANCE_S: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of seconds')
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(600))
-    .optional(),
+  AUTH_CLOCK_TOLERANCE_S: wholeNumber('seconds', 600).optional(),
   AUTH_READ_SCOPE: scopeName.optional(),
   FEDERATION_AUTH_DIRECTIVES: boolFlag.optional(),
   AUTH_WRITE_SCOPE: scopeName.optional(),
@@ -153,21 +56,12 @@ const schema = z.object({
   MAX_DIRECTIVES: positiveInt(1000).optional(),
   CORS_ORIGINS: commaList(origin, 'origin').optional(),
   UPSTREAM_RATE_LIMITS: rateLimits.optional(),
-  UPSTREAM_QUEUE_TIMEOUT_MS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of milliseconds')
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(60_000))
-    .optional(),
-  CACHE_TTL_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of seconds')
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(86_400))
-    .optional(),
+  UPSTREAM_QUEUE_TIMEOUT_MS: wholeNumber('milliseconds', 60_000).optional(),
+  CACHE_TTL_SECONDS: wholeNumber('seconds', 86_400).optional(),
   RATE_LIMIT_PER_MINUTE: positiveInt(1_000_000).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   TRUST_PROXY: trustProxy.optional(),
+  SHUTDOWN_DELAY_MS: wholeNumber('milliseconds', 60_000).optional(),
 });
 
 /**
@@ -221,6 +115,11 @@ export interface Config {
   /** Origins a browser may call the gateway from (CORS); none by default. */
   corsOrigins: string[];
   fleet: FleetConfig;
+  /**
+   * On SIGTERM: how long the replica keeps serving, readiness already 503, before it closes its
+   * listener (a load balancer's health checks need that long to take it out of rotation).
+   */
+  shutdownDelayMs: number;
 }
 
 export interface FleetConfig {
@@ -256,6 +155,10 @@ export const DEFAULTS = {
   /** AWS's published request-rate quota of the Clean Rooms APIs, per account and region. */
   awsRateLimits: { '*': 5 },
   upstreamQueueTimeoutMs: 5_000,
+  /** Covers HAProxy's `inter 1s fall 2` (docker/haproxy.cfg) with a second to spare. */
+  shutdownDelayMs: 3_000,
+  /** After the shutdown delay: the longest wait for in-flight requests before the process exits. */
+  drainTimeoutMs: 10_000,
 } as const;
 
 export class ConfigError extends Error {
@@ -360,5 +263,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: e.REDIS_URL,
       trustProxy: e.TRUST_PROXY ?? false,
     },
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS ?? DEFAULTS.shutdownDelayMs,
   };
 }

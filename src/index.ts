@@ -4,7 +4,7 @@
  * the schema) load only once the configuration is valid, so a bad variable is reported at once.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULTS, loadConfig } from './config';
 import { logger } from './shared/logger';
 
 async function main(): Promise<void> {
@@ -34,15 +34,23 @@ async function main(): Promise<void> {
     `Clean Rooms GraphQL gateway ready at ${gateway.url} (${gateway.backend.describe})`,
   );
 
+  // SIGTERM (an orchestrator or a rolling restart): keep serving for SHUTDOWN_DELAY_MS with
+  // readiness at 503 so the load balancer stops sending first, then drain. SIGINT (Ctrl-C in a
+  // terminal) skips the delay. Either way the process exits by itself at the latest
+  // DEFAULTS.drainTimeoutMs after the listener closes.
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    gateway.startDraining();
+    const delayMs = signal === 'SIGTERM' ? config.shutdownDelayMs : 0;
+    logger.info({ signal, delayMs }, 'shutting down: readiness now 503, still serving');
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    logger.info('draining in-flight requests');
     const force = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, 10_000);
+    }, DEFAULTS.drainTimeoutMs);
     force.unref();
     gateway.stop().then(
       () => {
@@ -55,8 +63,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -41,6 +41,12 @@ export interface GatewayServer {
   httpServer: Server;
   backend: CleanRoomsBackend;
   metrics: GatewayMetrics;
+  /**
+   * The first step of a graceful stop: readiness answers 503 (load balancers take the replica
+   * out) and every response closes its connection, while requests are still served.
+   */
+  startDraining(): void;
+  /** Closes the listener, finishes in-flight requests, releases the AWS client and Redis. */
   stop(): Promise<void>;
 }
 
@@ -108,6 +114,12 @@ export async function startGateway(
   await apollo.start();
 
   app.use(requestId);
+  app.use((_req, res, next) => {
+    // While draining, a keep-alive client (or proxy) reconnects for its next request, and so
+    // reaches a replica that is not stopping.
+    if (draining) res.setHeader('connection', 'close');
+    next();
+  });
   app.use(hygiene(config));
   app.use(metricsRoutes(metrics));
   app.use(
@@ -143,6 +155,9 @@ export async function startGateway(
     httpServer,
     backend,
     metrics,
+    startDraining: () => {
+      draining = true;
+    },
     stop: async () => {
       draining = true;
       await apollo.stop();

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config';
+import { CONFIG_VARIABLES, ConfigError, DEFAULTS, loadConfig } from '../../src/config';
 import { parseCliArgs } from '../../src/emulator/cli-args';
 import {
   HAPROXY_BACKEND,
@@ -115,17 +115,13 @@ function imageEnvironment(): Record<string, string> {
 const IMAGE_ENV = imageEnvironment();
 const IMAGE_PORT = Number(IMAGE_ENV.PORT);
 
-/** Seconds after which src/index.ts gives up draining and exits (its forced-exit timer). */
-function drainSeconds(): number {
-  const source = read(join(ROOT, 'src', 'index.ts'));
-  const timer = /setTimeout\(\(\) => \{[^}]*process\.exit\(1\);?\s*\},\s*([\d_]+)\s*\)/.exec(
-    source,
-  );
-  if (!timer) throw new Error('src/index.ts: the forced-exit setTimeout was not found');
-  return Number((timer[1] as string).replace(/_/g, '')) / 1000;
+/**
+ * Seconds from SIGTERM to the process's exit at the latest: the shutdown delay its environment
+ * sets (still serving, readiness 503), then the drain's forced-exit timeout (src/index.ts).
+ */
+function stopSeconds(env: Record<string, string>): number {
+  return (loadConfig(env).shutdownDelayMs + DEFAULTS.drainTimeoutMs) / 1000;
 }
-
-const DRAIN_SECONDS = drainSeconds();
 
 /** A compose duration (`15s`, `1m30s`, `500ms`) in seconds. */
 function composeSeconds(duration: string): number {
@@ -482,7 +478,9 @@ describe('docker/compose.yaml', () => {
       );
       const test = strings(listAt(gateway, 'healthcheck.test'), 'healthcheck');
       expect(test.join(' ')).toContain(`http://127.0.0.1:${IMAGE_PORT}/health/ready`);
-      expect(composeSeconds(stringAt(gateway, 'stop_grace_period'))).toBeGreaterThan(DRAIN_SECONDS);
+      expect(composeSeconds(stringAt(gateway, 'stop_grace_period'))).toBeGreaterThan(
+        stopSeconds({ ...IMAGE_ENV, ...composeEnvironment(gateway) }),
+      );
       expect(stringAt(gateway, 'depends_on.redis.condition')).toBe('service_healthy');
       expect(['service_started', 'service_healthy']).toContain(
         stringAt(gateway, 'depends_on.emulator.condition'),
@@ -656,7 +654,10 @@ describe('docker/kubernetes', () => {
     expect(pause).toBeGreaterThan(0);
     expect(
       numberAt(DEPLOYMENT, 'spec.template.spec.terminationGracePeriodSeconds'),
-    ).toBeGreaterThan(pause + DRAIN_SECONDS);
+    ).toBeGreaterThan(
+      pause +
+        stopSeconds({ ...IMAGE_ENV, ...(mappingAt(CONFIG_MAP, 'data') as Record<string, string>) }),
+    );
     expect(mappingAt(DEPLOYMENT, 'spec.strategy.rollingUpdate')).toMatchObject({
       maxUnavailable: 0,
     });

@@ -26,7 +26,11 @@ const children: ChildProcess[] = [];
 function startProcess(env: Record<string, string>): Started {
   const base = { ...process.env };
   for (const name of Object.keys(base)) {
-    if (/^(NODE_ENV|LOG_LEVEL|PORT|HOST|CLEANROOMS_|INTROSPECTION|UPSTREAM_|MAX_|AUTH_)/.test(name))
+    if (
+      /^(NODE_ENV|LOG_LEVEL|PORT|HOST|CLEANROOMS_|INTROSPECTION|UPSTREAM_|MAX_|AUTH_|SHUTDOWN_|REDIS_|CACHE_|RATE_LIMIT|TRUST_PROXY)/.test(
+        name,
+      )
+    )
       delete base[name];
   }
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ENTRY], {
@@ -108,14 +112,14 @@ let badLogLevel: Started;
 let productionWithoutAuth: Started;
 beforeAll(() => {
   const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CLEANROOMS_BACKEND: 'embedded' };
-  onTerm = startProcess(env);
+  onTerm = startProcess({ ...env, SHUTDOWN_DELAY_MS: '1500' });
   onInt = startProcess(env);
   badPort = startProcess({ ...env, PORT: 'abc' });
   badLogLevel = startProcess({ ...env, LOG_LEVEL: 'verbose' });
   productionWithoutAuth = startProcess({ ...env, NODE_ENV: 'production' });
 });
 
-it('logs one line with the bound URL, serves it, and exits 0 on SIGTERM', async () => {
+it('logs one line with the bound URL, serves it, and on SIGTERM drains then exits 0', async () => {
   const url = await readyUrl(onTerm);
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
   expect(url).not.toMatch(/:0\/graphql$/);
@@ -136,18 +140,33 @@ it('logs one line with the bound URL, serves it, and exits 0 on SIGTERM', async 
 
   const signalled = Date.now();
   onTerm.child.kill('SIGTERM');
-  const exit = await withTimeout(onTerm.exited, 5_000, 'shutdown');
+  // For SHUTDOWN_DELAY_MS it still serves, but readiness says 503 at once (a load balancer takes
+  // it out) and each answer closes its connection (keep-alive clients go elsewhere).
+  const health = new URL('/health/ready', url).href;
+  let ready = await fetch(health);
+  while (ready.status === 200 && Date.now() - signalled < 1_000) ready = await fetch(health);
+  expect(ready.status).toBe(503);
+  expect(await ready.json()).toEqual({ status: 'draining' });
+  const during = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ memberships { nodes { id } } }' }),
+  });
+  expect(during.status).toBe(200);
+  expect(during.headers.get('connection')).toBe('close');
+  expect(Date.now() - signalled).toBeLessThan(1_500);
+  const exit = await withTimeout(onTerm.exited, 6_500, 'shutdown');
   expect(exit).toEqual({ code: 0, signal: null });
-  expect(Date.now() - signalled).toBeLessThan(5_000);
+  expect(Date.now() - signalled).toBeGreaterThanOrEqual(1_500);
   // The shutdown path of index.ts ran to its end (not an exit by an empty event loop).
   const messages = logLines(onTerm.stdout()).map((l) => l.msg);
   expect(messages).toEqual(expect.arrayContaining(['stopped']));
 });
 
-it('exits 0 on SIGINT', async () => {
+it('exits 0 on SIGINT at once (no shutdown delay for Ctrl-C)', async () => {
   await readyUrl(onInt);
   onInt.child.kill('SIGINT');
-  const exit = await withTimeout(onInt.exited, 5_000, 'shutdown');
+  const exit = await withTimeout(onInt.exited, 2_500, 'shutdown');
   expect(exit).toEqual({ code: 0, signal: null });
   expect(logLines(onInt.stdout()).map((l) => l.msg)).toEqual(expect.arrayContaining(['stopped']));
 });
