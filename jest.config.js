@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The system tests (real processes: a fleet behind HAProxy) run with `npm run test:fleet`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/system/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
     // jose 6 ships only ES modules (see test/esm-to-cjs.js).
