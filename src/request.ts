@@ -5,7 +5,6 @@
  * costs nothing else — no parsing, no AWS call.
  */
 import { HeaderMap } from '@apollo/server';
-import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import {
   AuthenticationFailed,
@@ -16,7 +15,7 @@ import type { CleanRoomsBackend } from './backend';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import type { Fleet } from './fleet';
-import { requestIdOf } from './http/request-id';
+import type { EndpointRequest } from './http/graphql-endpoint';
 import type { Logger } from './shared/logger';
 import type { GatewayMetrics } from './shared/metrics';
 
@@ -48,12 +47,12 @@ function throttled(retryAfterSeconds: number): GraphQLError {
 
 export function requestContext(deps: RequestContextDependencies) {
   const { config, backend, fleet, authenticator, metrics, logger } = deps;
-  return async ({ req, res }: { req: Request; res: Response }): Promise<GatewayContext> => {
-    const requestId = requestIdOf(res);
-    const clientName = clientNameOf(req.get('apollographql-client-name'));
+  return async (req: EndpointRequest): Promise<GatewayContext> => {
+    const { requestId } = req;
+    const clientName = clientNameOf(req.header('apollographql-client-name'));
     let principal;
     try {
-      principal = await authenticator.authenticate(req.get('authorization'), clientName);
+      principal = await authenticator.authenticate(req.header('authorization'), clientName);
     } catch (error) {
       if (!(error instanceof AuthenticationFailed)) throw error;
       metrics.authFailure(error.reason);

@@ -6,7 +6,7 @@
  * module under http/, plugins/ and explorer/.
  */
 import 'reflect-metadata';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -24,17 +24,26 @@ import { httpErrorHandler, notFound } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
 import { hygiene } from './http/hygiene';
 import { metricsRoutes } from './http/metrics.routes';
-import { requestId } from './http/request-id';
+import { requestId, requestIdOf } from './http/request-id';
+import {
+  GRAPHQL_PATHS,
+  graphqlEndpoint,
+  isGraphqlPost,
+  type RawMiddleware,
+} from './http/graphql-endpoint';
 import { argumentValidationPlugin } from './plugins/argument-validation.plugin';
 import { costPlugin } from './plugins/cost.plugin';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
-import { refuseBatches, staticLimits } from './plugins/limits';
+import { staticLimits } from './plugins/limits';
 import { operationLogPlugin } from './plugins/operation-log.plugin';
 import { requestContext } from './request';
 import { buildGatewaySchema } from './schema';
 import { logger as rootLogger, type Logger } from './shared/logger';
 import { GatewayMetrics } from './shared/metrics';
 import { createFleet, type Fleet } from './fleet';
+
+/** Largest GraphQL request body accepted (413 beyond). */
+const BODY_LIMIT = '1mb';
 
 export interface GatewayServer {
   url: string;
@@ -66,7 +75,8 @@ export async function startGateway(
   const { backend } = options;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  // Its request handler is attached once everything is assembled (below).
+  const httpServer = createServer();
   let draining = false;
   const explorer = explorers(config);
 
@@ -87,7 +97,7 @@ export async function startGateway(
     hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    // One operation per HTTP request (refuseBatches answers a batch with a clear message).
+    // One operation per HTTP request (the endpoint answers a batch with a clear message).
     allowBatchedHttpRequests: false,
     parseOptions: limits.parseOptions,
     // Shared by the fleet through Redis (APQ registered on one replica runs on any other).
@@ -113,14 +123,14 @@ export async function startGateway(
   });
   await apollo.start();
 
-  app.use(requestId);
-  app.use((_req, res, next) => {
+  const drainHeader: RawMiddleware = (_req, res, next) => {
     // While draining, a keep-alive client (or proxy) reconnects for its next request, and so
     // reaches a replica that is not stopping.
     if (draining) res.setHeader('connection', 'close');
     next();
-  });
-  app.use(hygiene(config));
+  };
+  const before: RawMiddleware[] = [requestId, drainHeader, ...hygiene(config)];
+  app.use(...before);
   app.use(metricsRoutes(metrics));
   app.use(
     healthRoutes({
@@ -135,11 +145,31 @@ export async function startGateway(
     app.use(adminRoutes(backend.admin.prefix, backend.admin.endpoints));
   }
   if (explorer.routes) app.use(explorer.routes);
-  const graphql = expressMiddleware(apollo, {
-    context: requestContext({ config, backend, fleet, authenticator, metrics, logger }),
+  const context = requestContext({ config, backend, fleet, authenticator, metrics, logger });
+  const endpoint = graphqlEndpoint({
+    apollo,
+    context,
+    before,
+    trustProxy: config.fleet.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    onBatchRefused: () => refused('batch'),
+    logger,
   });
-  app.all(['/', '/graphql'], express.json({ limit: '1mb' }), refuseBatches(refused), graphql);
+  // GET (the landing page for browsers, GET queries) and other methods stay on Express.
+  app.all(
+    GRAPHQL_PATHS,
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) =>
+        context({ requestId: requestIdOf(res), header: (name) => req.get(name), ip: req.ip }),
+    }),
+  );
   app.use(notFound);
+  // POSTs to the GraphQL paths take the lean endpoint (http/graphql-endpoint.ts); the rest Express.
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (isGraphqlPost(req)) endpoint(req, res);
+    else app(req, res);
+  });
   app.use(httpErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {

@@ -19,25 +19,36 @@ export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: 'not found' });
 };
 
-export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: { status?: unknown; type?: unknown }, _req, res, _next) => {
-    const status =
-      typeof error.status === 'number' && error.status >= 400 && error.status < 500
-        ? error.status
-        : 500;
-    if (status === 500) {
-      logger.error({ err: error, requestId: requestIdOf(res) }, 'unexpected HTTP error');
-    }
-    const message = Object.hasOwn(MESSAGES, status)
-      ? (MESSAGES[status] as string)
-      : (STATUS_CODES[status] ?? 'Error');
-    res.status(status).json({
+/** A status and a JSON body, written by either HTTP path. */
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** The answer to an error thrown before GraphQL (body parsing) or by a route. */
+export function httpErrorAnswer(error: unknown, logger: Logger, requestId: string): HttpAnswer {
+  const { status: given } = (error ?? {}) as { status?: unknown };
+  const status = typeof given === 'number' && given >= 400 && given < 500 ? given : 500;
+  if (status === 500) logger.error({ err: error, requestId }, 'unexpected HTTP error');
+  const message = Object.hasOwn(MESSAGES, status)
+    ? (MESSAGES[status] as string)
+    : (STATUS_CODES[status] ?? 'Error');
+  return {
+    status,
+    body: {
       errors: [
         {
           message: status === 500 ? 'Internal server error' : message,
           extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
         },
       ],
-    });
+    },
+  };
+}
+
+export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const answer = httpErrorAnswer(error, logger, requestIdOf(res));
+    res.status(answer.status).json(answer.body);
   };
 }

@@ -5,22 +5,22 @@
  * (none by default: no cross-origin browser access at all).
  */
 import cors from 'cors';
-import express, { type Router } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config';
+import type { RawMiddleware } from './graphql-endpoint';
 
-export function hygiene(config: Pick<Config, 'production' | 'corsOrigins'>): Router {
-  const router = express.Router();
-  router.use(
+/** Security headers, then CORS when configured: for the Express routes and the GraphQL endpoint. */
+export function hygiene(config: Pick<Config, 'production' | 'corsOrigins'>): RawMiddleware[] {
+  const middleware: RawMiddleware[] = [
     helmet({
       contentSecurityPolicy: config.production
         ? { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }
         : false,
       crossOriginEmbedderPolicy: false,
     }),
-  );
+  ];
   if (config.corsOrigins.length > 0) {
-    router.use(
+    middleware.push(
       cors({
         origin: config.corsOrigins,
         methods: ['GET', 'POST', 'OPTIONS'],
@@ -37,5 +37,5 @@ export function hygiene(config: Pick<Config, 'production' | 'corsOrigins'>): Rou
       }),
     );
   }
-  return router;
+  return middleware;
 }

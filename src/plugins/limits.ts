@@ -9,7 +9,6 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { RequestHandler } from 'express';
 import type { ValidationRule } from 'graphql';
 import type { Limits } from '../config';
 
@@ -62,25 +61,5 @@ export function staticLimits(limits: Limits, refused: RefusalObserver): StaticLi
     validationRules: armor.validationRules,
     plugins: [...armor.plugins, tokens],
     parseOptions: { maxTokens: limits.maxTokens },
-  };
-}
-
-/** Refuses a JSON array body (a batch of operations) before Apollo sees it. */
-export function refuseBatches(refused: RefusalObserver): RequestHandler {
-  return (req, res, next) => {
-    if (!Array.isArray(req.body)) {
-      next();
-      return;
-    }
-    refused('batch');
-    res.status(400).json({
-      errors: [
-        {
-          message:
-            'Batched requests are not accepted: send one operation per HTTP request (batch limit 1)',
-          extensions: { code: 'BAD_REQUEST' },
-        },
-      ],
-    });
   };
 }
