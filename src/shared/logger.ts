@@ -58,7 +58,11 @@ export const logger = pino(
       censor: '[redacted]',
     },
   },
-  prettyDestination(),
+  prettyDestination() ??
+    // JSON lines: asynchronous writes, so a busy replica coalesces the lines of concurrent
+    // operations into one write instead of one blocking write(2) per line (the per-operation
+    // line was 6% of a cheap query's CPU). pino flushes it synchronously on exit.
+    pino.destination({ dest: 1, sync: false }),
 );
 
 export type Logger = pino.Logger;
