@@ -97,10 +97,4 @@ export async function startIdentityProvider(port = 0): Promise<IdentityProvider>
 }
 
 /** A port nothing listens on (taken from the OS, then released). */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+export { freePort } from '../../bench/lib/gateway-process';

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { freePort } from './identity-provider';
+import { freePort } from '../../bench/lib/gateway-process';
 
 export interface RedisServer {
   url: string;
