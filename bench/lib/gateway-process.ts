@@ -119,7 +119,7 @@ export async function startGatewayProcess(
     url: `${baseUrl}/graphql`,
     baseUrl,
     async rssBytes() {
-      const response = await fetch(`${baseUrl}/metrics`);
+      const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
       const match = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(
         await response.text(),
       );

@@ -40,6 +40,10 @@ export interface LoadResult {
   /** Socket errors and timeouts, non-2xx responses, and 2xx bodies failing `checkBody`. */
   errors: number;
   non2xx: number;
+  /** Of `errors`: requests without an answer within autocannon's 10 s. */
+  timeouts: number;
+  /** Of `errors`: 2xx responses whose body failed `checkBody`. */
+  failedChecks: number;
 }
 
 /** The machine a result was measured on, for the results files. */
@@ -76,7 +80,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       : Math.max(1, Math.min(options.connections, options.amount));
   const latencies: number[] = [];
   let non2xx = 0;
-  let badBodies = 0;
+  let failedChecks = 0;
   const check = options.checkBody;
   const requests: autocannon.Request[] = options.requests.map((request) => ({
     method: 'POST',
@@ -84,7 +88,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     headers: { 'content-type': 'application/json', ...request.headers },
     ...(check && {
       onResponse: (status: number, body: string) => {
-        if (status >= 200 && status < 300 && !check(body)) badBodies += 1;
+        if (status >= 200 && status < 300 && !check(body)) failedChecks += 1;
       },
     }),
   }));
@@ -124,7 +128,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p95Ms: percentile(sorted, 95),
     p99Ms: percentile(sorted, 99),
     // autocannon's `errors` already includes its `timeouts`.
-    errors: result.errors + non2xx + badBodies,
+    errors: result.errors + non2xx + failedChecks,
     non2xx,
+    timeouts: result.timeouts,
+    failedChecks,
   };
 }
