@@ -2,9 +2,9 @@
  * `npm run bench`: every benchmark in one run, side by side — AWS calls against the minimum,
  * detail lists at real latency (gateway, naive resolvers, hand-written fan-out), overhead
  * against a plain Apollo Server 5 and bare graphql-js, one account's quota with and without
- * the fleet's limiter, and the read cache. Prints Markdown tables, writes
- * bench/results/latest.json and the SVG charts next to it. Figures are ratios within this one
- * run; nothing here asserts a time.
+ * the fleet's limiter, and the read cache. Prints Markdown tables and writes them to
+ * bench/results/latest.md, the figures to latest.json and the SVG charts next to them.
+ * Figures are ratios within this one run; nothing here asserts a time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,9 +100,11 @@ async function main(): Promise<void> {
     const file = join(OUT, 'latest.json');
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     const charts = renderCharts(results, OUT);
+    const tables = join(OUT, 'latest.md');
+    writeFileSync(tables, `${report(results)}\n`);
     process.stdout.write(`\n${report(results)}\n\n`);
     process.stdout.write(
-      `wrote ${[file, ...charts].join(', ')} in ${Math.round((Date.now() - started) / 1000)} s\n`,
+      `wrote ${[file, tables, ...charts].join(', ')} in ${Math.round((Date.now() - started) / 1000)} s\n`,
     );
   } finally {
     await emulator.stop();
