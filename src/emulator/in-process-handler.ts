@@ -55,6 +55,9 @@ export class InProcessRequestHandler {
       error.name = 'AbortError';
       throw error;
     }
+    // A socket round trip gives the event loop a turn; without it a busy embedded gateway runs
+    // whole requests in microtasks and starves I/O (new connections, health probes) for seconds.
+    await new Promise((resolve) => setImmediate(resolve));
     const headers = Object.fromEntries(
       Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]),
     );
