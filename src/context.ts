@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CleanRoomsClient } from './clean-rooms/client';
 import { CollaborationRepository } from './clean-rooms/collaboration.repository';
 import { MembershipRepository } from './clean-rooms/membership.repository';
+import { TagRepository } from './clean-rooms/tag.repository';
 import type { UpstreamContext } from './clean-rooms/call';
 import type { ReadCache } from './clean-rooms/read-cache';
 import { UpstreamScheduler } from './clean-rooms/upstream';
@@ -85,9 +86,11 @@ export function createContext(
     },
     maxWaitMs: deps.maxWaitMs,
   };
-  const collaborations = createCollaborationLoaders(new CollaborationRepository(upstream));
+  const tags = new TagRepository(upstream);
+  const collaborations = createCollaborationLoaders(new CollaborationRepository(upstream), tags);
   const memberships = createMembershipLoaders(
     new MembershipRepository(upstream),
+    tags,
     membershipWriteEffects(collaborations),
   );
   return {

@@ -19,7 +19,7 @@ export interface ReadCache {
   invalidate(families: string[]): Promise<void>;
 }
 
-/** The families a membership write changes (created, updated or deleted). */
+/** The families each write changes. */
 export const WRITES = {
   createMembership: (collaborationId: string) => [
     'memberships',
@@ -38,4 +38,5 @@ export const WRITES = {
     'tags:*',
   ],
   createCollaboration: () => ['collaborations'],
+  changeTags: (resourceArn: string) => [`tags:${resourceArn}`],
 };

@@ -1,11 +1,18 @@
 /**
- * Collaboration queries, the createCollaboration mutation, and the collaboration's members. The
- * relation to the caller's membership lives in relations/.
+ * Collaboration queries, the collaboration mutations, and the collaboration's members and tags.
+ * The relation to the caller's membership lives in relations/.
  */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { tagMap } from '../shared/common.inputs';
+import { Tag } from '../shared/common.types';
 import { PageArgs, pageInfo, type ConnectionSource } from '../shared/connection';
 import { AwsCall, PagedList } from '../shared/cost-directives';
-import { CollaborationIdArgs, ListCollaborationsArgs } from './collaboration.args';
+import {
+  CollaborationIdArgs,
+  ListCollaborationsArgs,
+  TagCollaborationArgs,
+  UntagCollaborationArgs,
+} from './collaboration.args';
 import { CreateCollaborationInput } from './collaboration.inputs';
 import type { CollaborationsContext } from './collaboration.loader';
 import { collaborationNode, toCreateCollaborationRequest } from './collaboration.mapper';
@@ -97,5 +104,45 @@ export class CollaborationResolver {
     collaborations.store.prime(created);
     collaborations.lists.clearAll();
     return collaborationNode(ctx, created.id);
+  }
+
+  @AwsCall()
+  @FieldResolver(() => [Tag], {
+    nullable: true,
+    description:
+      'Tags on the collaboration (ListTagsForResource). Only its creator can read them: for anyone else this is null with a NOT_FOUND error.',
+  })
+  async tags(
+    @Root() collaboration: CollaborationNode,
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<Tag[] | null> {
+    const arn = await collaboration.arn;
+    return arn ? ctx.collaborations.tags.load({ arn }) : null;
+  }
+
+  @AwsCall()
+  @Mutation(() => Collaboration, {
+    description:
+      "Add tags to a collaboration, or change their values (TagResource on the collaboration's ARN); only its creator may (anyone else gets NOT_FOUND). Two AWS calls: GetCollaboration for the ARN (none when the request already knows it) and TagResource; selecting `tags` adds one ListTagsForResource.",
+  })
+  async tagCollaboration(
+    @Args() { id, tags }: TagCollaborationArgs,
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<CollaborationNode> {
+    await ctx.collaborations.tagging.tag(id, tagMap(tags) ?? {});
+    return collaborationNode(ctx, id);
+  }
+
+  @AwsCall()
+  @Mutation(() => Collaboration, {
+    description:
+      "Remove tags from a collaboration (UntagResource on the collaboration's ARN); only its creator may (anyone else gets NOT_FOUND). Two AWS calls: GetCollaboration for the ARN (none when the request already knows it) and UntagResource; selecting `tags` adds one ListTagsForResource.",
+  })
+  async untagCollaboration(
+    @Args() { id, tagKeys }: UntagCollaborationArgs,
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<CollaborationNode> {
+    await ctx.collaborations.tagging.untag(id, tagKeys);
+    return collaborationNode(ctx, id);
   }
 }

@@ -10,8 +10,10 @@
  * - relations are multiplied out: a membership's collaboration is one entity per membership and
  *   knows what the membership knows about it; the collaboration's own membership is the
  *   membership itself; a member's membership is the caller's, so at most one per collaboration;
- * - tags cost one ListTagsForResource per membership, members one ListMembers per collaboration;
- * - a mutation costs its one call; what it makes stale is counted again when read afterwards.
+ * - tags cost one ListTagsForResource per membership or collaboration, members one ListMembers
+ *   per collaboration;
+ * - a mutation costs its one call, a tag mutation also the Get that finds the ARN unless the
+ *   entity is known; what a mutation makes stale is counted again when read afterwards.
  *
  * Facts only the data reveals (a membership is ACTIVE, ids repeat across lists) are assumed
  * against us, so the bound holds for any data; it is exact when every list comes back full with
@@ -209,12 +211,13 @@ class Estimator {
 
   private entityField(entity: Entity, name: string, args: Record<string, unknown>): Scope {
     const t = this.tally;
+    if (name === 'tags') {
+      // Memberships and collaborations alike: one ListTagsForResource on the ARN.
+      t.need(entity, 'arn');
+      t.charge(`ListTags:${entity.key}`, entity.count);
+      return { type: 'free' };
+    }
     if (entity.kind === 'Membership') {
-      if (name === 'tags') {
-        t.need(entity, 'arn');
-        t.charge(`ListTags:${entity.key}`, entity.count);
-        return { type: 'free' };
-      }
       if (name === 'collaboration') {
         t.need(entity, 'collaborationId');
         return { type: 'entity', entity: t.collaborationFor(entity) };
@@ -270,6 +273,17 @@ class Estimator {
         const created: Entity = { kind: 'Collaboration', key: `C:new:${path}`, count: 1 };
         t.learn(created, ALL);
         return { type: 'entity', entity: created };
+      }
+      case 'tagMembership':
+      case 'untagMembership':
+      case 'tagCollaboration':
+      case 'untagCollaboration': {
+        const kind: Kind2 = name.endsWith('Membership') ? 'Membership' : 'Collaboration';
+        const entity = named(kind, args.id, path);
+        // The ARN: known already, or the entity's one Get (which then answers its fields).
+        t.need(entity, 'arn');
+        t.forgetCalls('ListTags:');
+        return { type: 'entity', entity };
       }
       default:
         return { type: 'free' };
