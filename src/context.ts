@@ -16,7 +16,7 @@ import {
   type CollaborationLoaders,
 } from './collaborations/collaboration.loader';
 import { createMembershipLoaders, type MembershipLoaders } from './memberships/membership.loader';
-import { membershipWriteEffects } from './relations/write-effects';
+import { collaborationWriteEffects, membershipWriteEffects } from './relations/write-effects';
 import type { Logger } from './shared/logger';
 import type { GatewayMetrics } from './shared/metrics';
 import { unauthenticatedPrincipal, type Principal } from './shared/principal';
@@ -87,7 +87,11 @@ export function createContext(
     maxWaitMs: deps.maxWaitMs,
   };
   const tags = new TagRepository(upstream);
-  const collaborations = createCollaborationLoaders(new CollaborationRepository(upstream), tags);
+  const collaborations = createCollaborationLoaders(
+    new CollaborationRepository(upstream),
+    tags,
+    collaborationWriteEffects(() => memberships),
+  );
   const memberships = createMembershipLoaders(
     new MembershipRepository(upstream),
     tags,

@@ -49,7 +49,11 @@ export class MembershipRepository {
   constructor(private readonly ctx: UpstreamContext) {}
 
   get(id: string): Promise<Membership> {
-    const read = { operation: 'GetMembership', input: { id }, families: [`membership:${id}`] };
+    const read = {
+      operation: 'GetMembership',
+      input: { id },
+      families: [`membership:${id}`, 'membership:*'],
+    };
     return cachedRead(this.ctx, read, async () => {
       const out = await callAws(this.ctx, 'GetMembership', (c) =>
         c.send(new GetMembershipCommand({ membershipIdentifier: id })),

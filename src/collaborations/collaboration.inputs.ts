@@ -1,6 +1,6 @@
-/** Input of createCollaboration: it mirrors CreateCollaboration. */
+/** Inputs of createCollaboration and updateCollaboration: they mirror the AWS requests. */
 import { ValidateNested } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import {
   MLMemberAbilitiesInput,
   PaymentConfigurationInput,
@@ -13,7 +13,7 @@ import {
   CollaborationQueryLogStatus,
   MemberAbility,
 } from '../shared/enums';
-import { AwsConstraint, TagListRules } from '../shared/validation';
+import { AtLeastOneOf, AwsConstraint, NotNullIfPresent, TagListRules } from '../shared/validation';
 
 @InputType({ description: 'An account to invite, with what it may do and what it pays for.' })
 export class MemberSpecificationInput {
@@ -145,4 +145,28 @@ export class CreateCollaborationInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Enable collaboration metrics.' })
   isMetricsEnabled?: boolean;
+}
+
+@InputType({
+  description:
+    'Change a collaboration (its creator only). Omitted fields stay as they are; give at least one of name and description.',
+})
+export class UpdateCollaborationInput {
+  @Field(() => ID, { description: 'Id of the collaboration to change.' })
+  @AwsConstraint('UpdateCollaboration', 'collaborationIdentifier')
+  collaborationIdentifier!: string;
+
+  @Field(() => String, { nullable: true, description: 'New name (1-100 characters, not blank).' })
+  @AtLeastOneOf(['name', 'description'])
+  @NotNullIfPresent('name')
+  @AwsConstraint('UpdateCollaboration', 'name')
+  name?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'New description (up to 255 characters; an empty string empties it).',
+  })
+  @NotNullIfPresent('description')
+  @AwsConstraint('UpdateCollaboration', 'description')
+  description?: string | null;
 }

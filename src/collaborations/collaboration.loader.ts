@@ -30,6 +30,16 @@ export interface MemberListKey {
   nextToken?: string;
 }
 
+/**
+ * What else the request must forget when a collaboration is updated or deleted (the caller's
+ * memberships name it and follow its fate). Supplied by whoever assembles the context (see
+ * relations/).
+ */
+export interface CollaborationWriteEffects {
+  updated(collaboration: Collaboration): void;
+  deleted(collaborationId: string): void;
+}
+
 export interface CollaborationLoaders {
   repository: CollaborationRepository;
   store: EntityStore<Collaboration>;
@@ -38,6 +48,7 @@ export interface CollaborationLoaders {
   tags: DataLoader<{ arn: string }, Tag[], string>;
   /** tagCollaboration / untagCollaboration. */
   tagging: EntityTagging;
+  writeEffects: CollaborationWriteEffects;
 }
 
 /** The part of the request context the collaboration resolvers use. */
@@ -48,6 +59,7 @@ export interface CollaborationsContext {
 export function createCollaborationLoaders(
   repository: CollaborationRepository,
   tagRepository: TagRepository,
+  writeEffects: CollaborationWriteEffects,
 ): CollaborationLoaders {
   const store = new EntityStore<Collaboration>((id) => repository.get(id));
   return {
@@ -63,5 +75,6 @@ export function createCollaborationLoaders(
       repository.listMembers(collaborationId, page),
     ),
     ...tagLoaders(store, tagRepository),
+    writeEffects,
   };
 }

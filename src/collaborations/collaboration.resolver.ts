@@ -2,7 +2,7 @@
  * Collaboration queries, the collaboration mutations, and the collaboration's members and tags.
  * The relation to the caller's membership lives in relations/.
  */
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { tagMap } from '../shared/common.inputs';
 import { Tag } from '../shared/common.types';
 import { PageArgs, pageInfo, type ConnectionSource } from '../shared/connection';
@@ -13,9 +13,13 @@ import {
   TagCollaborationArgs,
   UntagCollaborationArgs,
 } from './collaboration.args';
-import { CreateCollaborationInput } from './collaboration.inputs';
+import { CreateCollaborationInput, UpdateCollaborationInput } from './collaboration.inputs';
 import type { CollaborationsContext } from './collaboration.loader';
-import { collaborationNode, toCreateCollaborationRequest } from './collaboration.mapper';
+import {
+  collaborationNode,
+  toCreateCollaborationRequest,
+  toUpdateCollaborationRequest,
+} from './collaboration.mapper';
 import {
   Collaboration,
   CollaborationConnection,
@@ -118,6 +122,45 @@ export class CollaborationResolver {
   ): Promise<Tag[] | null> {
     const arn = await collaboration.arn;
     return arn ? ctx.collaborations.tags.load({ arn }) : null;
+  }
+
+  @AwsCall()
+  @Mutation(() => Collaboration, {
+    description:
+      'Rename or re-describe a collaboration (UpdateCollaboration); only its creator may. One AWS call, whose answer is the whole collaboration.',
+  })
+  async updateCollaboration(
+    @Arg('input', () => UpdateCollaborationInput, {
+      description: 'The collaboration to change and the new values (UpdateCollaboration request).',
+    })
+    input: UpdateCollaborationInput,
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<CollaborationNode> {
+    const { collaborations } = ctx;
+    const updated = await collaborations.repository.update(toUpdateCollaborationRequest(input));
+    collaborations.store.prime(updated);
+    collaborations.lists.clearAll();
+    collaborations.writeEffects.updated(updated);
+    return collaborationNode(ctx, updated.id);
+  }
+
+  @AwsCall()
+  @Mutation(() => ID, {
+    description:
+      "Delete a collaboration (DeleteCollaboration); only its creator may. Returns its id. One AWS call. The members' memberships stay, as COLLABORATION_DELETED.",
+  })
+  async deleteCollaboration(
+    @Args() { id }: CollaborationIdArgs,
+    @Ctx() ctx: CollaborationsContext,
+  ): Promise<string> {
+    const { collaborations } = ctx;
+    await collaborations.repository.delete(id);
+    collaborations.store.clear(id);
+    collaborations.lists.clearAll();
+    collaborations.members.clearAll();
+    collaborations.tags.clearAll();
+    collaborations.writeEffects.deleted(id);
+    return id;
   }
 
   @AwsCall()

@@ -79,6 +79,27 @@ export function NotNullIfPresent(what: string): PropertyDecorator {
   );
 }
 
+/**
+ * A PATCH input must change something: at least one of `members` is given (`null` counts as
+ * given; NotNullIfPresent refuses it). Put it on the first of them: that is where it reports.
+ */
+export function AtLeastOneOf(members: readonly string[]): PropertyDecorator {
+  const message = `Give at least one of ${members.join(', ')}: the input changes nothing`;
+  return (target, propertyName) => {
+    // Registered as the `isDefined` kind, like NotNullIfPresent, so it runs on a missing value.
+    registerDecorator({
+      name: ValidationTypes.IS_DEFINED,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (_value: unknown, args?: ValidationArguments) =>
+          members.some((m) => (args?.object as Record<string, unknown>)[m] !== undefined),
+        defaultMessage: () => message,
+      },
+    });
+  };
+}
+
 /** A list argument that must not be empty (`what` names one item: "tag", "tag key"). */
 export function NotEmpty(what: string): PropertyDecorator {
   return register('notEmpty', (value) =>

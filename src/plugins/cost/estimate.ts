@@ -274,6 +274,21 @@ class Estimator {
         t.learn(created, ALL);
         return { type: 'entity', entity: created };
       }
+      case 'updateCollaboration': {
+        const updated = named('Collaboration', input.collaborationIdentifier, path);
+        // The answer is the whole collaboration; the caller's memberships are read afresh.
+        t.learn(updated, ALL);
+        t.forgetAll('Membership');
+        return { type: 'entity', entity: updated };
+      }
+      case 'deleteCollaboration': {
+        // Its memberships change status, and what named the collaboration is forgotten.
+        t.forgetAll('Collaboration');
+        t.forgetAll('Membership');
+        t.forgetCalls('ListMembers:');
+        t.forgetCalls('ListTags:');
+        return { type: 'free' };
+      }
       case 'tagMembership':
       case 'untagMembership':
       case 'tagCollaboration':

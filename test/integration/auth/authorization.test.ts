@@ -62,6 +62,8 @@ const ROOT_MUTATIONS = [
   `mutation { updateMembership(input: { membershipIdentifier: "${IDS.acmeRetailMembership}", queryLogStatus: DISABLED }) { id } }`,
   `mutation { deleteMembership(id: "${IDS.acmeBrandLiftMembership}") }`,
   `mutation { createCollaboration(input: { name: "N", creatorDisplayName: "Acme", creatorMemberAbilities: [], queryLogStatus: DISABLED, members: [] }) { id } }`,
+  `mutation { updateCollaboration(input: { collaborationIdentifier: "${IDS.audienceOverlap}", name: "N" }) { id } }`,
+  `mutation { deleteCollaboration(id: "${IDS.audienceOverlap}") }`,
   `mutation { tagMembership(id: "${IDS.acmeRetailMembership}", tags: [{ key: "a", value: "b" }]) { id } }`,
   `mutation { untagMembership(id: "${IDS.acmeRetailMembership}", tagKeys: ["team"]) { id } }`,
   `mutation { tagCollaboration(id: "${IDS.audienceOverlap}", tags: [{ key: "a", value: "b" }]) { id } }`,

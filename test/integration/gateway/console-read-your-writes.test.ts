@@ -2,7 +2,7 @@
  * Read-your-writes of the console mutations with the shared read cache on (CACHE_TTL_SECONDS):
  * a read is cached, the mutation runs in its own request, and the next request's read must
  * show the change — which needs the mutation to have made exactly the right cache families
- * stale (the tags of that ARN). Each
+ * stale (tags of that ARN; the collaboration, the lists and the memberships that name it). Each
  * test first shows that the read really is served from the cache.
  */
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
@@ -84,5 +84,59 @@ describe('with CACHE_TTL_SECONDS on, the next request sees the write', () => {
       untagCollaboration(id: "${IDS.audienceOverlap}", tagKeys: ["project"]) { id }
     }`);
     expect((await run(read)).data).toEqual({ collaboration: { tags: [{ key: 'env' }] } });
+  });
+
+  it('updateCollaboration: the collaboration, both lists and the membership that names it', async () => {
+    const read = `{
+      collaboration(id: "${IDS.audienceOverlap}") { name description }
+      collaborations { nodes { id name } }
+      memberships { nodes { id collaborationName } }
+      membership(id: "${IDS.acmeAudienceMembership}") { collaborationName queryLogStatus }
+    }`;
+    const before = await cached(read);
+    expect(before).toMatchObject({ membership: { collaborationName: 'Audience overlap' } });
+    await mutate(`mutation {
+      updateCollaboration(input: { collaborationIdentifier: "${IDS.audienceOverlap}", name: "Renamed", description: "New" }) { id }
+    }`);
+    const after = await run<{
+      collaborations: { nodes: Array<{ id: string; name: string }> };
+      memberships: { nodes: Array<{ id: string; collaborationName: string }> };
+    }>(read);
+    expect(after.data).toMatchObject({
+      collaboration: { name: 'Renamed', description: 'New' },
+      membership: { collaborationName: 'Renamed' },
+    });
+    expect(after.data.collaborations.nodes).toContainEqual({
+      id: IDS.audienceOverlap,
+      name: 'Renamed',
+    });
+    expect(after.data.memberships.nodes).toContainEqual({
+      id: IDS.acmeAudienceMembership,
+      collaborationName: 'Renamed',
+    });
+  });
+
+  it('deleteCollaboration: the collaboration, the lists, its memberships and its tags', async () => {
+    const read = `{
+      collaborations { nodes { id } }
+      memberships(status: ACTIVE) { nodes { id } }
+      membership(id: "${IDS.acmeAudienceMembership}") { status collaboration { tags { key } } }
+    }`;
+    const before = await cached(read);
+    expect(before).toMatchObject({
+      membership: { status: 'ACTIVE', collaboration: { tags: [{ key: 'project' }] } },
+    });
+    await mutate(`mutation { deleteCollaboration(id: "${IDS.audienceOverlap}") }`);
+    const after = await run<{
+      collaborations: { nodes: Array<{ id: string }> };
+      memberships: { nodes: Array<{ id: string }> };
+    }>(read);
+    expect(after.data.collaborations.nodes.map((c) => c.id)).not.toContain(IDS.audienceOverlap);
+    expect(after.data.memberships.nodes.map((m) => m.id)).not.toContain(IDS.acmeAudienceMembership);
+    // The membership stays, as COLLABORATION_DELETED; the collaboration's tags went with it.
+    expect(after.data).toMatchObject({
+      membership: { status: 'COLLABORATION_DELETED', collaboration: { tags: null } },
+    });
+    expect(after.body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });

@@ -256,7 +256,7 @@ class QueryGenerator {
     return this.pick(roots)();
   }
 
-  /** A tag mutation, or updateMembership. */
+  /** A mutation of the console set (tags, collaboration changes) or updateMembership. */
   mutation(): string {
     const depth = Math.floor(this.random() * 3);
     const n = Math.floor(this.random() * 1000);
@@ -271,7 +271,10 @@ class QueryGenerator {
       () =>
         `untagCollaboration(id: "${collaboration}", tagKeys: ["project"]) { ${this.collaboration(depth)} }`,
       () =>
+        `updateCollaboration(input: { collaborationIdentifier: "${collaboration}", name: "N${n}" }) { ${this.collaboration(depth)} }`,
+      () =>
         `updateMembership(input: { membershipIdentifier: "${M[0]}" }) { ${this.membership(depth)} }`,
+      () => `deleteCollaboration(id: "${collaboration}")`,
     ];
     return this.pick(roots)();
   }
@@ -333,7 +336,7 @@ describe('an upper bound on generated mutations', () => {
     }
     gw.emulator.reset(true);
     // Every mutation of the set was tried.
-    expect(names.size).toBe(5);
+    expect(names.size).toBe(7);
   });
 });
 
