@@ -14,7 +14,7 @@ export type MemberAbility =
   | 'CAN_RECEIVE_RESULTS'
   /** May run jobs. */
   | 'CAN_RUN_JOB'
-  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused. */
+  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it. */
   | 'UNKNOWN';
 
 /** State of an account inside a collaboration: invited, active (it has a membership), left, or removed. */
@@ -27,7 +27,7 @@ export type MemberStatus =
   | 'LEFT'
   /** The creator removed the account from the collaboration. */
   | 'REMOVED'
-  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused. */
+  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it. */
   | 'UNKNOWN';
 
 /** Whether job logs are written for this membership. */
@@ -36,7 +36,7 @@ export type MembershipJobLogStatus =
   | 'DISABLED'
   /** Logs are written. */
   | 'ENABLED'
-  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused. */
+  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it. */
   | 'UNKNOWN';
 
 /** Whether query logs are written for this membership. */
@@ -45,7 +45,7 @@ export type MembershipQueryLogStatus =
   | 'DISABLED'
   /** Logs are written. */
   | 'ENABLED'
-  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused. */
+  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it. */
   | 'UNKNOWN';
 
 /** Lifecycle state of a membership: active, removed from the collaboration by its creator, or left over from a deleted collaboration. */
@@ -56,7 +56,7 @@ export type MembershipStatus =
   | 'COLLABORATION_DELETED'
   /** The collaboration creator removed the member; the membership is kept for the record. */
   | 'REMOVED'
-  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused. */
+  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it. */
   | 'UNKNOWN';
 
 /** File format of query results written to S3. */
@@ -65,7 +65,7 @@ export type ResultFormat =
   | 'CSV'
   /** Apache Parquet files. */
   | 'PARQUET'
-  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused. */
+  /** A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it. */
   | 'UNKNOWN';
 
 export type MembershipsQueryVariables = Exact<{ [key: string]: never; }>;

@@ -7,11 +7,11 @@ import {
   TagInput,
 } from '../shared/common.inputs';
 import {
-  AnalyticsEngine,
-  AutoApprovedChangeType,
-  CollaborationJobLogStatus,
-  CollaborationQueryLogStatus,
-  MemberAbility,
+  AnalyticsEngineInput,
+  AutoApprovedChangeTypeInput,
+  CollaborationJobLogStatusInput,
+  CollaborationQueryLogStatusInput,
+  MemberAbilityInput,
 } from '../shared/enums';
 import { AtLeastOneOf, AwsConstraint, NotNullIfPresent, TagListRules } from '../shared/validation';
 
@@ -21,7 +21,7 @@ export class MemberSpecificationInput {
   @AwsConstraint('CreateCollaboration', 'members[].accountId')
   accountId!: string;
 
-  @Field(() => [MemberAbility], { description: 'What the member may do (may be empty).' })
+  @Field(() => [MemberAbilityInput], { description: 'What the member may do (may be empty).' })
   @AwsConstraint('CreateCollaboration', 'members[].memberAbilities')
   memberAbilities!: string[];
 
@@ -75,7 +75,7 @@ export class CreateCollaborationInput {
   @AwsConstraint('CreateCollaboration', 'description')
   description?: string;
 
-  @Field(() => [MemberAbility], { description: 'What the creator may do (may be empty).' })
+  @Field(() => [MemberAbilityInput], { description: 'What the creator may do (may be empty).' })
   @AwsConstraint('CreateCollaboration', 'creatorMemberAbilities')
   creatorMemberAbilities!: string[];
 
@@ -97,13 +97,13 @@ export class CreateCollaborationInput {
   @ValidateNested()
   dataEncryptionMetadata?: DataEncryptionMetadataInput;
 
-  @Field(() => CollaborationQueryLogStatus, {
+  @Field(() => CollaborationQueryLogStatusInput, {
     description: 'Whether members may turn on query logging.',
   })
   @AwsConstraint('CreateCollaboration', 'queryLogStatus')
   queryLogStatus!: string;
 
-  @Field(() => CollaborationJobLogStatus, {
+  @Field(() => CollaborationJobLogStatusInput, {
     nullable: true,
     description: 'Whether members may turn on job logging.',
   })
@@ -125,11 +125,14 @@ export class CreateCollaborationInput {
   @ValidateNested()
   creatorPaymentConfiguration?: PaymentConfigurationInput;
 
-  @Field(() => AnalyticsEngine, { nullable: true, description: 'The engine that runs analyses.' })
+  @Field(() => AnalyticsEngineInput, {
+    nullable: true,
+    description: 'The engine that runs analyses.',
+  })
   @AwsConstraint('CreateCollaboration', 'analyticsEngine')
   analyticsEngine?: string;
 
-  @Field(() => [AutoApprovedChangeType], {
+  @Field(() => [AutoApprovedChangeTypeInput], {
     nullable: true,
     description: 'Kinds of changes approved without a vote.',
   })

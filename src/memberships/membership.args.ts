@@ -1,7 +1,7 @@
 /** Arguments of the membership queries, deleteMembership and the tag mutations. */
 import { ArgsType, Field, ID } from 'type-graphql';
 import { PageArgs } from '../shared/connection';
-import { MembershipStatus } from '../shared/enums';
+import { MembershipStatusFilter } from '../shared/enums';
 import { withTagKeys, withTags } from '../shared/tag.args';
 import { AwsConstraint } from '../shared/validation';
 
@@ -20,7 +20,7 @@ export class UntagMembershipArgs extends withTagKeys(MembershipIdArgs) {}
 
 @ArgsType()
 export class ListMembershipsArgs extends PageArgs {
-  @Field(() => MembershipStatus, {
+  @Field(() => MembershipStatusFilter, {
     nullable: true,
     description: 'Only memberships in this status.',
   })

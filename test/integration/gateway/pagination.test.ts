@@ -55,7 +55,7 @@ const ALL_MEMBERSHIPS = [
 ];
 
 describe('memberships', () => {
-  const QUERY = `query ($first: Int, $after: String, $status: MembershipStatus) {
+  const QUERY = `query ($first: Int, $after: String, $status: MembershipStatusFilter) {
     memberships(first: $first, after: $after, status: $status) {
       nodes { id status }
       pageInfo { hasNextPage endCursor }
