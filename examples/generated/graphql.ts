@@ -49,7 +49,7 @@ export type MembershipQueryLogStatus =
   | 'UNKNOWN';
 
 /** Lifecycle state of a membership: active, removed from the collaboration by its creator, or left over from a deleted collaboration. */
-export type MembershipStatus =
+export type MembershipStatusOutput =
   /** The member takes part in the collaboration. */
   | 'ACTIVE'
   /** The collaboration was deleted; the membership is kept for the record. */
@@ -71,7 +71,7 @@ export type ResultFormat =
 export type MembershipsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MembershipsQuery = { memberships: { nodes: Array<{ id: string, status: MembershipStatus, collaborationName: string, memberAbilities: Array<MemberAbility>, paymentConfiguration: { queryCompute: { isResponsible: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MembershipsQuery = { memberships: { nodes: Array<{ id: string, status: MembershipStatusOutput, collaborationName: string, memberAbilities: Array<MemberAbility>, paymentConfiguration: { queryCompute: { isResponsible: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MembershipDetailsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -92,7 +92,7 @@ export type InvitedCollaborationsQuery = { collaborations: { nodes: Array<{ id: 
 export type JoinMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type JoinMutation = { createMembership: { id: string, status: MembershipStatus, collaboration: { name: string, memberStatus: MemberStatus } | null } };
+export type JoinMutation = { createMembership: { id: string, status: MembershipStatusOutput, collaboration: { name: string, memberStatus: MemberStatus } | null } };
 
 export type ChangeMutationVariables = Exact<{
   id: string | number;

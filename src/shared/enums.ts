@@ -106,13 +106,18 @@ const output = (name: EnumName, description: string) =>
 const input = (name: EnumName, graphqlName: string, description: string) =>
   define(name, graphqlName, description, { output: false });
 
-export const MembershipStatus = output(
+// The one exception to `X` (output) / `XInput` (input): the public contract fixes the type of
+// `memberships(status:)` as `MembershipStatus`, and clients declare variables of that type, so the
+// input keeps that name and the output (with UNKNOWN) is `MembershipStatusOutput`.
+export const MembershipStatus = define(
   'MembershipStatus',
+  'MembershipStatusOutput',
   'Lifecycle state of a membership: active, removed from the collaboration by its creator, or left over from a deleted collaboration.',
+  { output: true },
 );
 export const MembershipStatusFilter = input(
   'MembershipStatus',
-  'MembershipStatusFilter',
+  'MembershipStatus',
   'The membership statuses that the memberships list can be filtered by.',
 );
 export const MemberStatus = output(

@@ -122,7 +122,7 @@ function outputEnums(): Set<string> {
 
 it('offers no UNKNOWN where a client sends a value: input positions use input-only enums', () => {
   const positions = inputEnums();
-  expect(positions.get('Query.memberships(status)')?.name).toBe('MembershipStatusFilter');
+  expect(positions.get('Query.memberships(status)')?.name).toBe('MembershipStatus');
   expect(positions.get('CreateMembershipInput.queryLogStatus')?.name).toBe(
     'MembershipQueryLogStatusInput',
   );
@@ -152,7 +152,10 @@ it('keeps UNKNOWN in every enum AWS returns, and each input twin holds exactly i
   );
   expect(twins).toHaveLength(10);
   for (const twin of twins) {
-    const output = schema.getType(twin.name.replace(/(Input|Filter)$/, '')) as GraphQLEnumType;
+    // MembershipStatus keeps the contract's name as the input; its output is MembershipStatusOutput.
+    const outputName =
+      twin.name === 'MembershipStatus' ? 'MembershipStatusOutput' : twin.name.replace(/Input$/, '');
+    const output = schema.getType(outputName) as GraphQLEnumType;
     expect(returned.has(output.name)).toBe(true);
     expect(twin.getValues().map((v) => v.name)).toEqual(
       output

@@ -55,7 +55,7 @@ const ALL_MEMBERSHIPS = [
 ];
 
 describe('memberships', () => {
-  const QUERY = `query ($first: Int, $after: String, $status: MembershipStatusFilter) {
+  const QUERY = `query ($first: Int, $after: String, $status: MembershipStatus) {
     memberships(first: $first, after: $after, status: $status) {
       nodes { id status }
       pageInfo { hasNextPage endCursor }

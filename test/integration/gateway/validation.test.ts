@@ -546,14 +546,14 @@ describe('UNKNOWN, an output-only enum value, is not in any input enum', () => {
     },
   );
 
-  it('memberships(status: UNKNOWN) is refused too; the filter takes MembershipStatusFilter', async () => {
+  it('memberships(status: UNKNOWN) is refused too; the filter keeps the contract type MembershipStatus', async () => {
     const { status, body } = await gw.gql('{ memberships(status: UNKNOWN) { nodes { id } } }');
     expect(status).toBe(400);
     expect(onlyError(body).message).toContain(
-      '"UNKNOWN" does not exist in "MembershipStatusFilter" enum',
+      '"UNKNOWN" does not exist in "MembershipStatus" enum',
     );
     const filtered = await gw.gql(
-      'query ($s: MembershipStatusFilter) { memberships(status: $s) { nodes { status } } }',
+      'query ($s: MembershipStatus) { memberships(status: $s) { nodes { status } } }',
       { s: 'REMOVED' },
     );
     expect(filtered.body).toMatchObject({
