@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CleanRoomsClient } from './clean-rooms/client';
 import { CollaborationRepository } from './clean-rooms/collaboration.repository';
 import { MembershipRepository } from './clean-rooms/membership.repository';
+import { TagRepository } from './clean-rooms/tag.repository';
 import type { UpstreamContext } from './clean-rooms/call';
 import type { ReadCache } from './clean-rooms/read-cache';
 import { UpstreamScheduler } from './clean-rooms/upstream';
@@ -15,7 +16,7 @@ import {
   type CollaborationLoaders,
 } from './collaborations/collaboration.loader';
 import { createMembershipLoaders, type MembershipLoaders } from './memberships/membership.loader';
-import { membershipWriteEffects } from './relations/write-effects';
+import { collaborationWriteEffects, membershipWriteEffects } from './relations/write-effects';
 import type { Logger } from './shared/logger';
 import type { GatewayMetrics } from './shared/metrics';
 import { unauthenticatedPrincipal, type Principal } from './shared/principal';
@@ -85,9 +86,15 @@ export function createContext(
     },
     maxWaitMs: deps.maxWaitMs,
   };
-  const collaborations = createCollaborationLoaders(new CollaborationRepository(upstream));
+  const tags = new TagRepository(upstream);
+  const collaborations = createCollaborationLoaders(
+    new CollaborationRepository(upstream),
+    tags,
+    collaborationWriteEffects(() => memberships),
+  );
   const memberships = createMembershipLoaders(
     new MembershipRepository(upstream),
+    tags,
     membershipWriteEffects(collaborations),
   );
   return {

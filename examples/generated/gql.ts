@@ -19,6 +19,7 @@ type Documents = {
     "query InvitedCollaborations {\n  collaborations(memberStatus: INVITED) {\n    nodes {\n      id\n      name\n      creatorDisplayName\n      memberStatus\n    }\n  }\n}": typeof types.InvitedCollaborationsDocument,
     "mutation Join {\n  createMembership(\n    input: {collaborationIdentifier: \"c0000000-0000-4000-8000-000000000005\", queryLogStatus: ENABLED, defaultResultConfiguration: {outputConfiguration: {s3: {bucket: \"acme-query-results\", resultFormat: CSV, keyPrefix: \"pilot/\"}}}, tags: [{key: \"team\", value: \"ml\"}]}\n  ) {\n    id\n    status\n    collaboration {\n      name\n      memberStatus\n    }\n  }\n}": typeof types.JoinDocument,
     "mutation Change($id: ID!) {\n  updateMembership(input: {membershipIdentifier: $id, queryLogStatus: DISABLED}) {\n    id\n    queryLogStatus\n    updateTime\n  }\n}": typeof types.ChangeDocument,
+    "mutation Tag($id: ID!) {\n  tagMembership(id: $id, tags: [{key: \"stage\", value: \"pilot\"}]) {\n    id\n    tags {\n      key\n      value\n    }\n  }\n}": typeof types.TagDocument,
     "mutation Leave($id: ID!) {\n  deleteMembership(id: $id)\n}": typeof types.LeaveDocument,
 };
 const documents: Documents = {
@@ -27,6 +28,7 @@ const documents: Documents = {
     "query InvitedCollaborations {\n  collaborations(memberStatus: INVITED) {\n    nodes {\n      id\n      name\n      creatorDisplayName\n      memberStatus\n    }\n  }\n}": types.InvitedCollaborationsDocument,
     "mutation Join {\n  createMembership(\n    input: {collaborationIdentifier: \"c0000000-0000-4000-8000-000000000005\", queryLogStatus: ENABLED, defaultResultConfiguration: {outputConfiguration: {s3: {bucket: \"acme-query-results\", resultFormat: CSV, keyPrefix: \"pilot/\"}}}, tags: [{key: \"team\", value: \"ml\"}]}\n  ) {\n    id\n    status\n    collaboration {\n      name\n      memberStatus\n    }\n  }\n}": types.JoinDocument,
     "mutation Change($id: ID!) {\n  updateMembership(input: {membershipIdentifier: $id, queryLogStatus: DISABLED}) {\n    id\n    queryLogStatus\n    updateTime\n  }\n}": types.ChangeDocument,
+    "mutation Tag($id: ID!) {\n  tagMembership(id: $id, tags: [{key: \"stage\", value: \"pilot\"}]) {\n    id\n    tags {\n      key\n      value\n    }\n  }\n}": types.TagDocument,
     "mutation Leave($id: ID!) {\n  deleteMembership(id: $id)\n}": types.LeaveDocument,
 };
 
@@ -64,6 +66,10 @@ export function graphql(source: "mutation Join {\n  createMembership(\n    input
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Change($id: ID!) {\n  updateMembership(input: {membershipIdentifier: $id, queryLogStatus: DISABLED}) {\n    id\n    queryLogStatus\n    updateTime\n  }\n}"): (typeof documents)["mutation Change($id: ID!) {\n  updateMembership(input: {membershipIdentifier: $id, queryLogStatus: DISABLED}) {\n    id\n    queryLogStatus\n    updateTime\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Tag($id: ID!) {\n  tagMembership(id: $id, tags: [{key: \"stage\", value: \"pilot\"}]) {\n    id\n    tags {\n      key\n      value\n    }\n  }\n}"): (typeof documents)["mutation Tag($id: ID!) {\n  tagMembership(id: $id, tags: [{key: \"stage\", value: \"pilot\"}]) {\n    id\n    tags {\n      key\n      value\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,12 +1,14 @@
 /**
- * Collaboration operations against Clean Rooms (get, list, create, members): domain requests in,
- * domain objects out.
+ * Collaboration operations against Clean Rooms (get, list, create, update, delete, members):
+ * domain requests in, domain objects out.
  */
 import {
   CreateCollaborationCommand,
+  DeleteCollaborationCommand,
   GetCollaborationCommand,
   ListCollaborationsCommand,
   ListMembersCommand,
+  UpdateCollaborationCommand,
   type AnalyticsEngine,
   type AutoApprovedChangeType,
   type CollaborationJobLogStatus,
@@ -28,6 +30,7 @@ import type {
   MLMemberAbilities as DomainMLAbilities,
   Page,
   PageRequest,
+  UpdateCollaborationRequest,
 } from './types';
 
 // Domain enums are validated strings; the SDK wants its literal unions (values newer than the
@@ -143,5 +146,29 @@ export class CollaborationRepository {
       ),
     );
     return toCollaboration(out.collaboration, 'CreateCollaboration');
+  }
+
+  update(request: UpdateCollaborationRequest): Promise<Collaboration> {
+    const families = WRITES.updateCollaboration(request.collaborationIdentifier);
+    return invalidating(this.ctx, families, async () => {
+      const out = await callAws(this.ctx, 'UpdateCollaboration', (c) =>
+        c.send(
+          new UpdateCollaborationCommand({
+            collaborationIdentifier: request.collaborationIdentifier,
+            name: request.name,
+            description: request.description,
+          }),
+        ),
+      );
+      return toCollaboration(out.collaboration, 'UpdateCollaboration');
+    });
+  }
+
+  delete(id: string): Promise<void> {
+    return invalidating(this.ctx, WRITES.deleteCollaboration(id), async () => {
+      await callAws(this.ctx, 'DeleteCollaboration', (c) =>
+        c.send(new DeleteCollaborationCommand({ collaborationIdentifier: id })),
+      );
+    });
   }
 }

@@ -1,13 +1,12 @@
 /**
- * Membership operations (and the tags of a membership) against Clean Rooms: domain requests in,
- * domain objects out. Knows nothing about GraphQL.
+ * Membership operations against Clean Rooms: domain requests in, domain objects out. Knows
+ * nothing about GraphQL. (Tags, of memberships and collaborations alike: tag.repository.ts.)
  */
 import {
   CreateMembershipCommand,
   DeleteMembershipCommand,
   GetMembershipCommand,
   ListMembershipsCommand,
-  ListTagsForResourceCommand,
   UpdateMembershipCommand,
   type MembershipStatus,
   type MembershipQueryLogStatus,
@@ -25,7 +24,6 @@ import type {
   Page,
   PageRequest,
   QueryResultConfigurationInput,
-  Tag,
   UpdateMembershipRequest,
 } from './types';
 
@@ -51,7 +49,11 @@ export class MembershipRepository {
   constructor(private readonly ctx: UpstreamContext) {}
 
   get(id: string): Promise<Membership> {
-    const read = { operation: 'GetMembership', input: { id }, families: [`membership:${id}`] };
+    const read = {
+      operation: 'GetMembership',
+      input: { id },
+      families: [`membership:${id}`, 'membership:*'],
+    };
     return cachedRead(this.ctx, read, async () => {
       const out = await callAws(this.ctx, 'GetMembership', (c) =>
         c.send(new GetMembershipCommand({ membershipIdentifier: id })),
@@ -131,22 +133,6 @@ export class MembershipRepository {
       await callAws(this.ctx, 'DeleteMembership', (c) =>
         c.send(new DeleteMembershipCommand({ membershipIdentifier: id })),
       );
-    });
-  }
-
-  listTags(resourceArn: string): Promise<Tag[]> {
-    const read = {
-      operation: 'ListTagsForResource',
-      input: { resourceArn },
-      families: [`tags:${resourceArn}`, 'tags:*'],
-    };
-    return cachedRead(this.ctx, read, async () => {
-      const out = await callAws(this.ctx, 'ListTagsForResource', (c) =>
-        c.send(new ListTagsForResourceCommand({ resourceArn })),
-      );
-      return Object.entries(out.tags ?? {})
-        .map(([key, value]) => ({ key, value }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     });
   }
 }

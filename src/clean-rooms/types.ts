@@ -163,6 +163,13 @@ export interface UpdateMembershipRequest {
   defaultJobResultConfiguration?: JobResultConfigurationInput;
 }
 
+/** PATCH: members left out stay as they are. */
+export interface UpdateCollaborationRequest {
+  collaborationIdentifier: string;
+  name?: string;
+  description?: string;
+}
+
 export type { MemberSpecification };
 
 export type CreateCollaborationRequest = CreateCollaborationShape;

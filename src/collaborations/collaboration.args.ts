@@ -1,7 +1,8 @@
-/** Arguments of the collaboration queries. */
+/** Arguments of the collaboration queries, deleteCollaboration and the tag mutations. */
 import { ArgsType, Field, ID } from 'type-graphql';
 import { PageArgs } from '../shared/connection';
 import { FilterableMemberStatus } from '../shared/enums';
+import { withTagKeys, withTags } from '../shared/tag.args';
 import { AwsConstraint } from '../shared/validation';
 
 @ArgsType()
@@ -10,6 +11,12 @@ export class CollaborationIdArgs {
   @AwsConstraint('GetCollaboration', 'collaborationIdentifier')
   id!: string;
 }
+
+@ArgsType()
+export class TagCollaborationArgs extends withTags(CollaborationIdArgs) {}
+
+@ArgsType()
+export class UntagCollaborationArgs extends withTagKeys(CollaborationIdArgs) {}
 
 @ArgsType()
 export class ListCollaborationsArgs extends PageArgs {

@@ -1,19 +1,19 @@
-/** Input of createCollaboration: it mirrors CreateCollaboration. */
+/** Inputs of createCollaboration and updateCollaboration: they mirror the AWS requests. */
 import { ValidateNested } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import {
   MLMemberAbilitiesInput,
   PaymentConfigurationInput,
   TagInput,
 } from '../shared/common.inputs';
 import {
-  AnalyticsEngine,
-  AutoApprovedChangeType,
-  CollaborationJobLogStatus,
-  CollaborationQueryLogStatus,
-  MemberAbility,
+  AnalyticsEngineInput,
+  AutoApprovedChangeTypeInput,
+  CollaborationJobLogStatusInput,
+  CollaborationQueryLogStatusInput,
+  MemberAbilityInput,
 } from '../shared/enums';
-import { AwsConstraint, TagListRules } from '../shared/validation';
+import { AtLeastOneOf, AwsConstraint, NotNullIfPresent, TagListRules } from '../shared/validation';
 
 @InputType({ description: 'An account to invite, with what it may do and what it pays for.' })
 export class MemberSpecificationInput {
@@ -21,7 +21,7 @@ export class MemberSpecificationInput {
   @AwsConstraint('CreateCollaboration', 'members[].accountId')
   accountId!: string;
 
-  @Field(() => [MemberAbility], { description: 'What the member may do (may be empty).' })
+  @Field(() => [MemberAbilityInput], { description: 'What the member may do (may be empty).' })
   @AwsConstraint('CreateCollaboration', 'members[].memberAbilities')
   memberAbilities!: string[];
 
@@ -75,7 +75,7 @@ export class CreateCollaborationInput {
   @AwsConstraint('CreateCollaboration', 'description')
   description?: string;
 
-  @Field(() => [MemberAbility], { description: 'What the creator may do (may be empty).' })
+  @Field(() => [MemberAbilityInput], { description: 'What the creator may do (may be empty).' })
   @AwsConstraint('CreateCollaboration', 'creatorMemberAbilities')
   creatorMemberAbilities!: string[];
 
@@ -97,13 +97,13 @@ export class CreateCollaborationInput {
   @ValidateNested()
   dataEncryptionMetadata?: DataEncryptionMetadataInput;
 
-  @Field(() => CollaborationQueryLogStatus, {
+  @Field(() => CollaborationQueryLogStatusInput, {
     description: 'Whether members may turn on query logging.',
   })
   @AwsConstraint('CreateCollaboration', 'queryLogStatus')
   queryLogStatus!: string;
 
-  @Field(() => CollaborationJobLogStatus, {
+  @Field(() => CollaborationJobLogStatusInput, {
     nullable: true,
     description: 'Whether members may turn on job logging.',
   })
@@ -125,11 +125,14 @@ export class CreateCollaborationInput {
   @ValidateNested()
   creatorPaymentConfiguration?: PaymentConfigurationInput;
 
-  @Field(() => AnalyticsEngine, { nullable: true, description: 'The engine that runs analyses.' })
+  @Field(() => AnalyticsEngineInput, {
+    nullable: true,
+    description: 'The engine that runs analyses.',
+  })
   @AwsConstraint('CreateCollaboration', 'analyticsEngine')
   analyticsEngine?: string;
 
-  @Field(() => [AutoApprovedChangeType], {
+  @Field(() => [AutoApprovedChangeTypeInput], {
     nullable: true,
     description: 'Kinds of changes approved without a vote.',
   })
@@ -145,4 +148,28 @@ export class CreateCollaborationInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Enable collaboration metrics.' })
   isMetricsEnabled?: boolean;
+}
+
+@InputType({
+  description:
+    'Change a collaboration (its creator only). Omitted fields stay as they are; give at least one of name and description.',
+})
+export class UpdateCollaborationInput {
+  @Field(() => ID, { description: 'Id of the collaboration to change.' })
+  @AwsConstraint('UpdateCollaboration', 'collaborationIdentifier')
+  collaborationIdentifier!: string;
+
+  @Field(() => String, { nullable: true, description: 'New name (1-100 characters, not blank).' })
+  @AtLeastOneOf(['name', 'description'])
+  @NotNullIfPresent('name')
+  @AwsConstraint('UpdateCollaboration', 'name')
+  name?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'New description (up to 255 characters; an empty string empties it).',
+  })
+  @NotNullIfPresent('description')
+  @AwsConstraint('UpdateCollaboration', 'description')
+  description?: string | null;
 }

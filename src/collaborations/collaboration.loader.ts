@@ -1,17 +1,21 @@
 /**
  * The per-request loaders for collaborations and their members (built in context.ts): the
- * entity store (Get by id), list pages, and member pages per collaboration.
+ * entity store (Get by id), list pages, member pages per collaboration, tags by ARN and the tag
+ * mutations.
  */
 import type DataLoader from 'dataloader';
 import type { CollaborationRepository } from '../clean-rooms/collaboration.repository';
+import type { TagRepository } from '../clean-rooms/tag.repository';
 import type {
   Collaboration,
   CollaborationSummary,
   MemberSummary,
   Page,
+  Tag,
 } from '../clean-rooms/types';
 import { EntityStore } from '../shared/entity-store';
 import { keyedLoader } from '../shared/keyed-loader';
+import { tagLoaders, type EntityTagging } from '../shared/tagging';
 import { COLLABORATION_SUMMARY_FIELDS } from './collaboration.type';
 
 export interface CollaborationListKey {
@@ -26,11 +30,25 @@ export interface MemberListKey {
   nextToken?: string;
 }
 
+/**
+ * What else the request must forget when a collaboration is updated or deleted (the caller's
+ * memberships name it and follow its fate). Supplied by whoever assembles the context (see
+ * relations/).
+ */
+export interface CollaborationWriteEffects {
+  updated(collaboration: Collaboration): void;
+  deleted(collaborationId: string): void;
+}
+
 export interface CollaborationLoaders {
   repository: CollaborationRepository;
   store: EntityStore<Collaboration>;
   lists: DataLoader<CollaborationListKey, Page<CollaborationSummary>, string>;
   members: DataLoader<MemberListKey, Page<MemberSummary>, string>;
+  tags: DataLoader<{ arn: string }, Tag[], string>;
+  /** tagCollaboration / untagCollaboration. */
+  tagging: EntityTagging;
+  writeEffects: CollaborationWriteEffects;
 }
 
 /** The part of the request context the collaboration resolvers use. */
@@ -40,6 +58,8 @@ export interface CollaborationsContext {
 
 export function createCollaborationLoaders(
   repository: CollaborationRepository,
+  tagRepository: TagRepository,
+  writeEffects: CollaborationWriteEffects,
 ): CollaborationLoaders {
   const store = new EntityStore<Collaboration>((id) => repository.get(id));
   return {
@@ -54,5 +74,7 @@ export function createCollaborationLoaders(
     members: keyedLoader(({ collaborationId, ...page }: MemberListKey) =>
       repository.listMembers(collaborationId, page),
     ),
+    ...tagLoaders(store, tagRepository),
+    writeEffects,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Typed access to the Clean Rooms constraint table (`cleanrooms-constraints.json`, generated from
- * the botocore model). The emulator validates requests with it and the gateway derives its input
+ * the botocore model; operations that model did not cover were added from another botocore
+ * with `--add-to`, listed under `supplements`). The emulator validates requests with it and the gateway derives its input
  * rules from it, so both refuse exactly the same values.
  */
 import table from './cleanrooms-constraints.json';
@@ -18,7 +19,8 @@ export type OperationName =
   | 'DeleteMembership'
   | 'TagResource'
   | 'UntagResource'
-  | 'ListTagsForResource';
+  | 'ListTagsForResource'
+  | 'UpdateCollaboration';
 
 export type ErrorName =
   | 'ValidationException'

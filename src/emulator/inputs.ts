@@ -31,6 +31,13 @@ export interface CollaborationIdInput {
   collaborationIdentifier: string;
 }
 
+/** PATCH: the members present change, the others stay as they are. */
+export interface UpdateCollaborationInput extends CollaborationIdInput {
+  name?: string;
+  description?: string;
+  analyticsEngine?: string;
+}
+
 export interface ListCollaborationsInput extends PageInput {
   memberStatus?: 'INVITED' | 'ACTIVE';
 }
@@ -90,6 +97,7 @@ export interface OperationInputs {
   TagResource: TagResourceInput;
   UntagResource: UntagResourceInput;
   ListTagsForResource: ResourceArnInput;
+  UpdateCollaboration: UpdateCollaborationInput;
 }
 
 /** An operation together with its input, so a `switch` on `operation` narrows `input`. */
@@ -156,6 +164,12 @@ export const INPUT_MEMBERS = {
   TagResource: { resourceArn: 'required', tags: 'required' },
   UntagResource: { resourceArn: 'required', tagKeys: 'required' },
   ListTagsForResource: { resourceArn: 'required' },
+  UpdateCollaboration: {
+    collaborationIdentifier: 'required',
+    name: 'optional',
+    description: 'optional',
+    analyticsEngine: 'optional',
+  },
 } as const satisfies { [O in OperationName]: MemberPresence<OperationInputs[O]> };
 
 interface RowIndex {

@@ -1,7 +1,8 @@
-/** Arguments of the membership queries and of deleteMembership. */
+/** Arguments of the membership queries, deleteMembership and the tag mutations. */
 import { ArgsType, Field, ID } from 'type-graphql';
 import { PageArgs } from '../shared/connection';
-import { MembershipStatus } from '../shared/enums';
+import { MembershipStatusFilter } from '../shared/enums';
+import { withTagKeys, withTags } from '../shared/tag.args';
 import { AwsConstraint } from '../shared/validation';
 
 @ArgsType()
@@ -12,8 +13,14 @@ export class MembershipIdArgs {
 }
 
 @ArgsType()
+export class TagMembershipArgs extends withTags(MembershipIdArgs) {}
+
+@ArgsType()
+export class UntagMembershipArgs extends withTagKeys(MembershipIdArgs) {}
+
+@ArgsType()
 export class ListMembershipsArgs extends PageArgs {
-  @Field(() => MembershipStatus, {
+  @Field(() => MembershipStatusFilter, {
     nullable: true,
     description: 'Only memberships in this status.',
   })

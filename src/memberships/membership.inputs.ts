@@ -7,7 +7,7 @@ import {
   PaymentConfigurationInput,
   TagInput,
 } from '../shared/common.inputs';
-import { MembershipJobLogStatus, MembershipQueryLogStatus } from '../shared/enums';
+import { MembershipJobLogStatusInput, MembershipQueryLogStatusInput } from '../shared/enums';
 import { AwsConstraint, NotNullIfPresent, TagListRules } from '../shared/validation';
 
 @InputType({ description: 'Join a collaboration the caller was invited to.' })
@@ -16,13 +16,13 @@ export class CreateMembershipInput {
   @AwsConstraint('CreateMembership', 'collaborationIdentifier')
   collaborationIdentifier!: string;
 
-  @Field(() => MembershipQueryLogStatus, {
+  @Field(() => MembershipQueryLogStatusInput, {
     description: 'Write query logs (ENABLED only if the collaboration allows query logging).',
   })
   @AwsConstraint('CreateMembership', 'queryLogStatus')
   queryLogStatus!: string;
 
-  @Field(() => MembershipJobLogStatus, { nullable: true, description: 'Write job logs.' })
+  @Field(() => MembershipJobLogStatusInput, { nullable: true, description: 'Write job logs.' })
   @AwsConstraint('CreateMembership', 'jobLogStatus')
   jobLogStatus?: string;
 
@@ -72,12 +72,12 @@ export class UpdateMembershipInput {
   @AwsConstraint('UpdateMembership', 'membershipIdentifier')
   membershipIdentifier!: string;
 
-  @Field(() => MembershipQueryLogStatus, { nullable: true, description: 'Write query logs.' })
+  @Field(() => MembershipQueryLogStatusInput, { nullable: true, description: 'Write query logs.' })
   @NotNullIfPresent('queryLogStatus')
   @AwsConstraint('UpdateMembership', 'queryLogStatus')
   queryLogStatus?: string | null;
 
-  @Field(() => MembershipJobLogStatus, { nullable: true, description: 'Write job logs.' })
+  @Field(() => MembershipJobLogStatusInput, { nullable: true, description: 'Write job logs.' })
   @NotNullIfPresent('jobLogStatus')
   @AwsConstraint('UpdateMembership', 'jobLogStatus')
   jobLogStatus?: string | null;

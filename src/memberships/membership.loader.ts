@@ -1,13 +1,15 @@
 /**
  * The per-request loaders for memberships (built in context.ts, never shared between requests):
- * the entity store (Get by id), list pages, and tags by ARN. List results teach the store the
- * summary fields of every membership they contain.
+ * the entity store (Get by id), list pages, tags by ARN and the tag mutations. List results
+ * teach the store the summary fields of every membership they contain.
  */
 import type DataLoader from 'dataloader';
 import type { MembershipRepository } from '../clean-rooms/membership.repository';
+import type { TagRepository } from '../clean-rooms/tag.repository';
 import type { Membership, MembershipSummary, Page, Tag } from '../clean-rooms/types';
 import { EntityStore } from '../shared/entity-store';
 import { keyedLoader } from '../shared/keyed-loader';
+import { tagLoaders, type EntityTagging } from '../shared/tagging';
 import { MEMBERSHIP_SUMMARY_FIELDS } from './membership.type';
 
 export interface MembershipListKey {
@@ -30,6 +32,8 @@ export interface MembershipLoaders {
   store: EntityStore<Membership>;
   lists: DataLoader<MembershipListKey, Page<MembershipSummary>, string>;
   tags: DataLoader<{ arn: string }, Tag[], string>;
+  /** tagMembership / untagMembership. */
+  tagging: EntityTagging;
   writeEffects: MembershipWriteEffects;
 }
 
@@ -40,6 +44,7 @@ export interface MembershipsContext {
 
 export function createMembershipLoaders(
   repository: MembershipRepository,
+  tagRepository: TagRepository,
   writeEffects: MembershipWriteEffects,
 ): MembershipLoaders {
   const store = new EntityStore<Membership>((id) => repository.get(id));
@@ -52,7 +57,7 @@ export function createMembershipLoaders(
         store.remember(summary.id, summary, MEMBERSHIP_SUMMARY_FIELDS);
       return page;
     }),
-    tags: keyedLoader(({ arn }: { arn: string }) => repository.listTags(arn)),
+    ...tagLoaders(store, tagRepository),
     writeEffects,
   };
 }

@@ -4,10 +4,16 @@
  * collaborations lives in relations/.
  */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { tagMap } from '../shared/common.inputs';
 import { Tag } from '../shared/common.types';
 import { pageInfo, type ConnectionSource } from '../shared/connection';
 import { AwsCall, PagedList } from '../shared/cost-directives';
-import { ListMembershipsArgs, MembershipIdArgs } from './membership.args';
+import {
+  ListMembershipsArgs,
+  MembershipIdArgs,
+  TagMembershipArgs,
+  UntagMembershipArgs,
+} from './membership.args';
 import { CreateMembershipInput, UpdateMembershipInput } from './membership.inputs';
 import type { MembershipsContext } from './membership.loader';
 import {
@@ -119,5 +125,31 @@ export class MembershipResolver {
     memberships.tags.clearAll();
     memberships.writeEffects.deleted(id);
     return id;
+  }
+
+  @AwsCall()
+  @Mutation(() => Membership, {
+    description:
+      "Add tags to a membership, or change their values (TagResource on the membership's ARN). Two AWS calls: GetMembership for the ARN (none when the request already knows it) and TagResource; selecting `tags` adds one ListTagsForResource.",
+  })
+  async tagMembership(
+    @Args() { id, tags }: TagMembershipArgs,
+    @Ctx() ctx: MembershipsContext,
+  ): Promise<MembershipNode> {
+    await ctx.memberships.tagging.tag(id, tagMap(tags) ?? {});
+    return membershipNode(ctx, id);
+  }
+
+  @AwsCall()
+  @Mutation(() => Membership, {
+    description:
+      "Remove tags from a membership (UntagResource on the membership's ARN). Two AWS calls: GetMembership for the ARN (none when the request already knows it) and UntagResource; selecting `tags` adds one ListTagsForResource.",
+  })
+  async untagMembership(
+    @Args() { id, tagKeys }: UntagMembershipArgs,
+    @Ctx() ctx: MembershipsContext,
+  ): Promise<MembershipNode> {
+    await ctx.memberships.tagging.untag(id, tagKeys);
+    return membershipNode(ctx, id);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { CustomMLMemberAbility, ResultFormat } from './enums';
+import { CustomMLMemberAbilityInput, ResultFormatInput } from './enums';
 import { AwsConstraint, ExactlyOneMember } from './validation';
 
 const QUERY_S3 = 'defaultResultConfiguration.outputConfiguration.s3';
@@ -58,7 +58,7 @@ export class PaymentConfigurationInput {
 
 @InputType({ description: 'Machine-learning abilities to grant.' })
 export class MLMemberAbilitiesInput {
-  @Field(() => [CustomMLMemberAbility], { description: 'The abilities.' })
+  @Field(() => [CustomMLMemberAbilityInput], { description: 'The abilities.' })
   @AwsConstraint('CreateCollaboration', 'creatorMLMemberAbilities.customMLMemberAbilities')
   customMLMemberAbilities!: string[];
 }
@@ -79,7 +79,7 @@ export class TagInput {
 
 @InputType({ description: 'Write query results to an S3 bucket.' })
 export class ProtectedQueryS3OutputConfigurationInput {
-  @Field(() => ResultFormat, { description: 'File format of the results.' })
+  @Field(() => ResultFormatInput, { description: 'File format of the results.' })
   @AwsConstraint('CreateMembership', `${QUERY_S3}.resultFormat`)
   resultFormat!: string;
 

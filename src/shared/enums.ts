@@ -3,6 +3,11 @@
  * table), so values the SDK does not list yet (CAN_EXPORT_QUERY_ANALYSIS_LOG) are included.
  * Every enum that AWS returns also has `UNKNOWN`: a value AWS adds after this gateway was built
  * is served as UNKNOWN instead of failing the request or nulling the object around it.
+ *
+ * UNKNOWN means nothing as input, so arguments and input fields use input-only twins without
+ * it: `<Name>Input` for a value an input sets, `<Name>Filter` for a value a list is filtered by.
+ * A client therefore cannot even write UNKNOWN where the API takes a value: GraphQL validation
+ * refuses it before anything runs.
  */
 import { registerEnumType } from 'type-graphql';
 import { ENUMS, UNKNOWN_ENUM_VALUE, type EnumName } from '../constraints/enums';
@@ -10,7 +15,7 @@ import { ENUMS, UNKNOWN_ENUM_VALUE, type EnumName } from '../constraints/enums';
 type EnumObject = Record<string, string>;
 
 const UNKNOWN_DESCRIPTION =
-  'A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it; as input it is refused.';
+  'A value Clean Rooms added after this gateway version was built. Upgrade the gateway to see it.';
 
 const LOGGING = {
   ENABLED: 'Logs are written.',
@@ -71,12 +76,17 @@ const VALUE_DESCRIPTIONS: Record<EnumName, Record<string, string>> = {
   },
 };
 
-function define(name: EnumName, description: string, options: { output: boolean }): EnumObject {
+function define(
+  name: EnumName,
+  graphqlName: string,
+  description: string,
+  options: { output: boolean },
+): EnumObject {
   const values = [...ENUMS[name], ...(options.output ? [UNKNOWN_ENUM_VALUE] : [])];
   const enumObject = Object.fromEntries(values.map((v) => [v, v]));
   const described = VALUE_DESCRIPTIONS[name];
   registerEnumType(enumObject, {
-    name,
+    name: graphqlName,
     description,
     valuesConfig: Object.fromEntries(
       values.map((v) => [
@@ -88,61 +98,112 @@ function define(name: EnumName, description: string, options: { output: boolean 
   return enumObject;
 }
 
+/** An enum AWS returns: the model's values, and UNKNOWN for values newer than the gateway. */
+const output = (name: EnumName, description: string) =>
+  define(name, name, description, { output: true });
+
+/** The values a client may send: the model's, without UNKNOWN. */
+const input = (name: EnumName, graphqlName: string, description: string) =>
+  define(name, graphqlName, description, { output: false });
+
+// The one exception to `X` (output) / `XInput` (input): the public contract fixes the type of
+// `memberships(status:)` as `MembershipStatus`, and clients declare variables of that type, so the
+// input keeps that name and the output (with UNKNOWN) is `MembershipStatusOutput`.
 export const MembershipStatus = define(
   'MembershipStatus',
+  'MembershipStatusOutput',
   'Lifecycle state of a membership: active, removed from the collaboration by its creator, or left over from a deleted collaboration.',
   { output: true },
 );
-export const MemberStatus = define(
+export const MembershipStatusFilter = input(
+  'MembershipStatus',
+  'MembershipStatus',
+  'The membership statuses that the memberships list can be filtered by.',
+);
+export const MemberStatus = output(
   'MemberStatus',
   'State of an account inside a collaboration: invited, active (it has a membership), left, or removed.',
-  { output: true },
 );
-export const FilterableMemberStatus = define(
+export const FilterableMemberStatus = input(
+  'FilterableMemberStatus',
   'FilterableMemberStatus',
   'The caller statuses that the collaborations list can be filtered by.',
-  { output: false },
 );
-export const MemberAbility = define(
+export const MemberAbility = output(
   'MemberAbility',
   'What a member may do in a collaboration: run queries, receive query results, run jobs, export query analysis logs.',
-  { output: true },
 );
-export const CustomMLMemberAbility = define(
+export const MemberAbilityInput = input(
+  'MemberAbility',
+  'MemberAbilityInput',
+  'An ability to grant a member: run queries, receive query results, run jobs, export query analysis logs.',
+);
+export const CustomMLMemberAbility = output(
   'CustomMLMemberAbility',
   'What a member may receive from custom machine-learning models in a collaboration.',
-  { output: true },
 );
-export const MembershipQueryLogStatus = define(
+export const CustomMLMemberAbilityInput = input(
+  'CustomMLMemberAbility',
+  'CustomMLMemberAbilityInput',
+  'A machine-learning output to let a member receive.',
+);
+export const MembershipQueryLogStatus = output(
   'MembershipQueryLogStatus',
   'Whether query logs are written for this membership.',
-  { output: true },
 );
-export const MembershipJobLogStatus = define(
+export const MembershipQueryLogStatusInput = input(
+  'MembershipQueryLogStatus',
+  'MembershipQueryLogStatusInput',
+  'Whether to write query logs for a membership.',
+);
+export const MembershipJobLogStatus = output(
   'MembershipJobLogStatus',
   'Whether job logs are written for this membership.',
-  { output: true },
 );
-export const CollaborationQueryLogStatus = define(
+export const MembershipJobLogStatusInput = input(
+  'MembershipJobLogStatus',
+  'MembershipJobLogStatusInput',
+  'Whether to write job logs for a membership.',
+);
+export const CollaborationQueryLogStatus = output(
   'CollaborationQueryLogStatus',
   'Whether members of the collaboration may turn on query logging.',
-  { output: true },
 );
-export const CollaborationJobLogStatus = define(
+export const CollaborationQueryLogStatusInput = input(
+  'CollaborationQueryLogStatus',
+  'CollaborationQueryLogStatusInput',
+  'Whether to let the members of a collaboration turn on query logging.',
+);
+export const CollaborationJobLogStatus = output(
   'CollaborationJobLogStatus',
   'Whether members of the collaboration may turn on job logging.',
-  { output: true },
 );
-export const AnalyticsEngine = define(
+export const CollaborationJobLogStatusInput = input(
+  'CollaborationJobLogStatus',
+  'CollaborationJobLogStatusInput',
+  'Whether to let the members of a collaboration turn on job logging.',
+);
+export const AnalyticsEngine = output(
   'AnalyticsEngine',
   'The engine that runs analyses in a collaboration.',
-  { output: true },
 );
-export const AutoApprovedChangeType = define(
+export const AnalyticsEngineInput = input(
+  'AnalyticsEngine',
+  'AnalyticsEngineInput',
+  'The engine to run the analyses of a collaboration.',
+);
+export const AutoApprovedChangeType = output(
   'AutoApprovedChangeType',
   'Kinds of collaboration changes that are approved without a vote of the members.',
-  { output: true },
 );
-export const ResultFormat = define('ResultFormat', 'File format of query results written to S3.', {
-  output: true,
-});
+export const AutoApprovedChangeTypeInput = input(
+  'AutoApprovedChangeType',
+  'AutoApprovedChangeTypeInput',
+  'A kind of collaboration change to approve without a vote of the members.',
+);
+export const ResultFormat = output('ResultFormat', 'File format of query results written to S3.');
+export const ResultFormatInput = input(
+  'ResultFormat',
+  'ResultFormatInput',
+  'File format to write query results in.',
+);

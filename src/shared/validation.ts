@@ -79,6 +79,40 @@ export function NotNullIfPresent(what: string): PropertyDecorator {
   );
 }
 
+/**
+ * A PATCH input must change something: at least one of `members` is given (`null` counts as
+ * given; NotNullIfPresent refuses it). Put it on the first of them: that is where it reports.
+ */
+export function AtLeastOneOf(members: readonly string[]): PropertyDecorator {
+  const message = `Give at least one of ${members.join(', ')}: the input changes nothing`;
+  return (target, propertyName) => {
+    // Registered as the `isDefined` kind, like NotNullIfPresent, so it runs on a missing value.
+    registerDecorator({
+      name: ValidationTypes.IS_DEFINED,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (_value: unknown, args?: ValidationArguments) =>
+          members.some((m) => (args?.object as Record<string, unknown>)[m] !== undefined),
+        defaultMessage: () => message,
+      },
+    });
+  };
+}
+
+/** A list argument that must not be empty (`what` names one item: "tag", "tag key"). */
+export function NotEmpty(what: string): PropertyDecorator {
+  return register('notEmpty', (value) =>
+    Array.isArray(value) && value.length === 0 ? `Give at least one ${what}` : undefined,
+  );
+}
+
+function reservedKey(keys: string[]): string | undefined {
+  return keys.some((k) => k.toLowerCase().startsWith(RESERVED_TAG_PREFIX))
+    ? `Tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved for AWS use`
+    : undefined;
+}
+
 /** Tags given as a list of {key, value}: AWS's map size, unique keys, no `aws:` prefix. */
 export function TagListRules(operation: OperationName): PropertyDecorator {
   const map = inputConstraint(operation, 'tags');
@@ -89,9 +123,23 @@ export function TagListRules(operation: OperationName): PropertyDecorator {
     const keys = value.map((t: { key?: unknown }) => String(t?.key ?? ''));
     const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
     if (duplicate !== undefined) return `Tag key '${duplicate}' appears more than once`;
-    if (keys.some((k) => k.toLowerCase().startsWith(RESERVED_TAG_PREFIX))) {
-      return `Tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved for AWS use`;
+    return reservedKey(keys);
+  });
+}
+
+/**
+ * Keys of tags to remove (UntagResource `tagKeys`): each a valid tag key, not reserved, and at
+ * most as many as a resource can carry. (The model sets no count; more keys than a resource has
+ * tags can only be a mistake, and each one lengthens the request's URL.)
+ */
+export function TagKeyListRules(): PropertyDecorator {
+  const entry = inputConstraint('UntagResource', 'tagKeys');
+  const element = inputConstraint('UntagResource', 'tagKeys[]');
+  return register('tagKeyList', (value) => {
+    if (!Array.isArray(value)) return undefined;
+    if (value.length > MAX_TAGS_PER_RESOURCE) {
+      return `Member must have length less than or equal to ${MAX_TAGS_PER_RESOURCE}`;
     }
-    return undefined;
+    return checkEntry(entry, element, value) ?? reservedKey(value.map(String));
   });
 }

@@ -4,7 +4,7 @@
  * of the README's error table, no stack trace, no account id inside an ARN).
  */
 import { DEMO_ACCOUNTS, DEMO_IDS } from '../../src/emulator/seed';
-import type { GraphQLBody } from './gateway';
+import type { GraphQLBody, TestGateway } from './gateway';
 
 /** The gateway's caller (the embedded backend's credentials). */
 export const ACME = DEMO_ACCOUNTS.acme;
@@ -45,4 +45,27 @@ export function onlyError(body: GraphQLBody<unknown>): GraphQLErrorBody {
 export function fieldPaths(error: GraphQLErrorBody): string[] {
   const fields = error.extensions?.fields as Array<{ path: string; message: string }> | undefined;
   return (fields ?? []).map((f) => f.path);
+}
+
+/** `extensions.cost` of a response. */
+export interface ResponseCost {
+  estimatedAwsCalls: number;
+  awsCalls: number;
+  cacheHits: number;
+}
+
+/**
+ * Runs one operation with the call counters zeroed first: its body (whose errors must be safe),
+ * its data, the AWS calls it made by operation, and its cost extension.
+ */
+export async function runOperation<T = Record<string, unknown>>(
+  gw: TestGateway,
+  query: string,
+  variables?: Record<string, unknown>,
+) {
+  gw.resetCalls();
+  const { status, body } = await gw.gql<T>(query, variables);
+  expectSafeErrors(body);
+  const cost = (body as GraphQLBody<T> & { extensions?: { cost?: ResponseCost } }).extensions?.cost;
+  return { status, body, data: body.data as T, calls: gw.calls(), cost };
 }

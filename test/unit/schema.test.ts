@@ -5,15 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  getNamedType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isIntrospectionType,
   isObjectType,
   isSpecifiedScalarType,
+  type GraphQLEnumType,
+  type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
+import { UNKNOWN_ENUM_VALUE } from '../../src/constraints/enums';
 import { buildGatewaySchema, printGatewaySchema } from '../../src/schema';
 
 const COMMITTED = join(__dirname, '..', '..', 'schema.graphql');
@@ -81,4 +85,83 @@ function undocumented(): string[] {
 it('documents every type, field, argument, enum and input field', () => {
   expect(ownTypes().length).toBeGreaterThan(20);
   expect(undocumented()).toEqual([]);
+});
+
+/** Every enum an argument or input field takes, as `Type.field(arg)` → enum name. */
+function inputEnums(): Map<string, GraphQLEnumType> {
+  const found = new Map<string, GraphQLEnumType>();
+  const take = (path: string, type: GraphQLInputType) => {
+    const named = getNamedType(type);
+    if (isEnumType(named)) found.set(path, named);
+  };
+  for (const type of ownTypes()) {
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        for (const arg of field.args) take(`${type.name}.${field.name}(${arg.name})`, arg.type);
+      }
+    } else if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields()))
+        take(`${type.name}.${field.name}`, field.type);
+    }
+  }
+  return found;
+}
+
+/** Every enum some object field returns. */
+function outputEnums(): Set<string> {
+  const names = new Set<string>();
+  for (const type of ownTypes()) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (isEnumType(named)) names.add(named.name);
+    }
+  }
+  return names;
+}
+
+it('offers no UNKNOWN where a client sends a value: input positions use input-only enums', () => {
+  const positions = inputEnums();
+  expect(positions.get('Query.memberships(status)')?.name).toBe('MembershipStatus');
+  expect(positions.get('CreateMembershipInput.queryLogStatus')?.name).toBe(
+    'MembershipQueryLogStatusInput',
+  );
+  expect(positions.size).toBeGreaterThanOrEqual(12);
+  const returned = outputEnums();
+  for (const [path, type] of positions) {
+    const values = type.getValues().map((v) => v.name);
+    expect({ path, hasUnknown: values.includes(UNKNOWN_ENUM_VALUE) }).toEqual({
+      path,
+      hasUnknown: false,
+    });
+    expect({ path, alsoReturned: returned.has(type.name) }).toEqual({ path, alsoReturned: false });
+  }
+});
+
+it('keeps UNKNOWN in every enum AWS returns, and each input twin holds exactly its other values', () => {
+  const returned = outputEnums();
+  for (const name of returned) {
+    const values = (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
+    expect({ name, values }).toEqual({
+      name,
+      values: expect.arrayContaining([UNKNOWN_ENUM_VALUE]),
+    });
+  }
+  const twins = [...new Set(inputEnums().values())].filter(
+    (t) => t.name !== 'FilterableMemberStatus',
+  );
+  expect(twins).toHaveLength(10);
+  for (const twin of twins) {
+    // MembershipStatus keeps the contract's name as the input; its output is MembershipStatusOutput.
+    const outputName =
+      twin.name === 'MembershipStatus' ? 'MembershipStatusOutput' : twin.name.replace(/Input$/, '');
+    const output = schema.getType(outputName) as GraphQLEnumType;
+    expect(returned.has(output.name)).toBe(true);
+    expect(twin.getValues().map((v) => v.name)).toEqual(
+      output
+        .getValues()
+        .map((v) => v.name)
+        .filter((v) => v !== UNKNOWN_ENUM_VALUE),
+    );
+  }
 });

@@ -1,5 +1,6 @@
 /**
- * CreateCollaboration, GetCollaboration, ListCollaborations and DeleteCollaboration, plus the
+ * CreateCollaboration, GetCollaboration, ListCollaborations, UpdateCollaboration and
+ * DeleteCollaboration, plus the
  * visibility rule the member and membership operations share: a collaboration exists for the
  * creator and its INVITED or ACTIVE members only, and for nobody once deleted.
  */
@@ -9,6 +10,7 @@ import type {
   CreateCollaborationInput,
   ListCollaborationsInput,
   MemberSpecification,
+  UpdateCollaborationInput,
 } from '../inputs';
 import type { CollaborationRecord, MemberRecord } from '../model';
 import { arnOf, compact, pageByCreation, QUERY_ABILITY, type OperationContext } from './context';
@@ -145,11 +147,38 @@ export function listCollaborations(ctx: OperationContext, input: ListCollaborati
   });
 }
 
-export function deleteCollaboration(ctx: OperationContext, input: CollaborationIdInput): void {
-  const collaboration = visibleCollaboration(ctx, input.collaborationIdentifier);
+/** The collaboration if the caller may change it: it must see it and have created it. */
+function ownCollaboration(
+  ctx: OperationContext,
+  id: string,
+  action: 'update' | 'delete',
+): CollaborationRecord {
+  const collaboration = visibleCollaboration(ctx, id);
   if (collaboration.creatorAccountId !== ctx.caller.accountId) {
-    throw fail.accessDenied('Only the collaboration creator can delete the collaboration');
+    throw fail.accessDenied(`Only the collaboration creator can ${action} the collaboration`);
   }
+  return collaboration;
+}
+
+export function updateCollaboration(ctx: OperationContext, input: UpdateCollaborationInput) {
+  const collaboration = ownCollaboration(ctx, input.collaborationIdentifier, 'update');
+  // PATCH: only members present in the request change.
+  if (input.name !== undefined) {
+    collaboration.name = input.name;
+    // Memberships carry the collaboration's name: they show the new one (as the console does).
+    for (const membership of ctx.state.memberships.values()) {
+      if (membership.collaborationId === collaboration.id)
+        membership.collaborationName = input.name;
+    }
+  }
+  if (input.description !== undefined) collaboration.description = input.description;
+  if (input.analyticsEngine !== undefined) collaboration.analyticsEngine = input.analyticsEngine;
+  collaboration.updateTime = ctx.options.now();
+  return collaborationView(collaboration, ctx.caller);
+}
+
+export function deleteCollaboration(ctx: OperationContext, input: CollaborationIdInput): void {
+  const collaboration = ownCollaboration(ctx, input.collaborationIdentifier, 'delete');
   const now = ctx.options.now();
   collaboration.deleted = true;
   collaboration.updateTime = now;

@@ -12,6 +12,7 @@ import {
   deleteCollaboration,
   getCollaboration,
   listCollaborations,
+  updateCollaboration,
 } from './collaborations';
 import type { OperationContext } from './context';
 import { listMembers } from './members';
@@ -81,6 +82,8 @@ export class CleanRoomsService {
         return ok({});
       case 'ListTagsForResource':
         return ok({ tags: listTagsForResource(ctx, request.input) });
+      case 'UpdateCollaboration':
+        return ok({ collaboration: updateCollaboration(ctx, request.input) });
     }
   }
 }

@@ -1,12 +1,22 @@
 /**
  * TagResource, UntagResource and ListTagsForResource, plus the tag rules that CreateCollaboration
- * and CreateMembership share: reserved `aws:` keys, the per-resource maximum, and ownership (only
- * the account that owns a resource may read or change its tags).
+ * and CreateMembership share: reserved `aws:` keys (neither set nor removed), the per-resource
+ * maximum, and ownership (only the account that owns a resource may read or change its tags).
  */
 import { RESERVED_TAG_PREFIX } from '../../constraints/rules';
 import { fail, type ResourceType } from '../errors';
 import type { ResourceArnInput, TagMap, TagResourceInput, UntagResourceInput } from '../inputs';
 import type { OperationContext } from './context';
+
+/** Keys with the reserved prefix belong to AWS: nobody may set or remove them. */
+function checkNotReserved(keys: string[], field: string): void {
+  if (keys.some((k) => k.toLowerCase().startsWith(RESERVED_TAG_PREFIX))) {
+    throw fail.field(
+      field,
+      `Tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved for AWS use`,
+    );
+  }
+}
 
 export function checkNewTags(
   ctx: OperationContext,
@@ -15,13 +25,7 @@ export function checkNewTags(
   existing?: ReadonlyMap<string, string>,
 ): void {
   if (!tags) return;
-  const reserved = Object.keys(tags).find((k) => k.toLowerCase().startsWith(RESERVED_TAG_PREFIX));
-  if (reserved !== undefined) {
-    throw fail.field(
-      field,
-      `Tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved for AWS use`,
-    );
-  }
+  checkNotReserved(Object.keys(tags), field);
   const limit = ctx.options.quotas.tagsPerResource;
   const merged = new Set([...(existing?.keys() ?? []), ...Object.keys(tags)]);
   if (merged.size > limit) throw fail.field(field, `A resource can have at most ${limit} tags`);
@@ -67,6 +71,7 @@ export function tagResource(ctx: OperationContext, input: TagResourceInput): voi
 
 export function untagResource(ctx: OperationContext, input: UntagResourceInput): void {
   const { arn, tags } = taggable(ctx, input);
+  checkNotReserved(input.tagKeys, 'tagKeys');
   for (const key of input.tagKeys) tags.delete(key);
   if (tags.size === 0) ctx.state.deleteTags(arn);
 }

@@ -10,8 +10,10 @@
  * - relations are multiplied out: a membership's collaboration is one entity per membership and
  *   knows what the membership knows about it; the collaboration's own membership is the
  *   membership itself; a member's membership is the caller's, so at most one per collaboration;
- * - tags cost one ListTagsForResource per membership, members one ListMembers per collaboration;
- * - a mutation costs its one call; what it makes stale is counted again when read afterwards.
+ * - tags cost one ListTagsForResource per membership or collaboration, members one ListMembers
+ *   per collaboration;
+ * - a mutation costs its one call, a tag mutation also the Get that finds the ARN unless the
+ *   entity is known; what a mutation makes stale is counted again when read afterwards.
  *
  * Facts only the data reveals (a membership is ACTIVE, ids repeat across lists) are assumed
  * against us, so the bound holds for any data; it is exact when every list comes back full with
@@ -39,17 +41,8 @@ import { scalarViolation } from '../../constraints/check';
 import { inputConstraint } from '../../constraints/table';
 import { COLLABORATION_SUMMARY_FIELDS } from '../../collaborations/collaboration.type';
 import { MEMBERSHIP_SUMMARY_FIELDS } from '../../memberships/membership.type';
-import { SHARED_FIELDS } from '../../relations/related-fields';
 import { LARGEST_PAGE } from '../../shared/cost-directives';
-
-type Kind2 = 'Membership' | 'Collaboration';
-
-/** One entity, or one representative of `count` distinct entities (the nodes of a list). */
-interface Entity {
-  kind: Kind2;
-  key: string;
-  count: number;
-}
+import { ALL, Tally, type Entity, type Kind2 } from './tally';
 
 /** Where a selection is resolved: on an entity, on the members of a collaboration, or above. */
 type Scope =
@@ -59,121 +52,18 @@ type Scope =
   | { type: 'member'; collaboration: Entity; count: number }
   | { type: 'free' };
 
-const ALL = 'all' as const;
-
-class Tally {
-  calls = 0;
-  private readonly charged = new Set<string>();
-  private readonly known = new Map<string, Set<string> | typeof ALL>();
-  /** Entities statically known to be ACTIVE (their status, or the caller's member status). */
-  private readonly active = new Set<string>();
-  private readonly collaborationOf = new Map<string, Entity>();
-  private readonly ownMembershipOf = new Map<string, Entity>();
-
-  charge(call: string, count: number): void {
-    if (this.charged.has(call)) return;
-    this.charged.add(call);
-    this.calls += count;
-  }
-
-  knows(entity: Entity, field: string): boolean {
-    const known = this.known.get(entity.key);
-    return known === ALL || (known?.has(field) ?? false);
-  }
-
-  learn(entity: Entity, fields: readonly string[] | typeof ALL): void {
-    if (fields === ALL) {
-      this.known.set(entity.key, ALL);
-      return;
-    }
-    const known = this.known.get(entity.key);
-    if (known === ALL) return;
-    const set = known ?? new Set<string>();
-    for (const field of fields) set.add(field);
-    this.known.set(entity.key, set);
-  }
-
-  /** The field's value is needed: one Get of the entity unless it is known already. */
-  need(entity: Entity, field: string): void {
-    if (field === '__typename' || field === 'id' || this.knows(entity, field)) return;
-    this.charge(`Get${entity.kind}:${entity.key}`, entity.count);
-    this.learn(entity, ALL);
-  }
-
-  markActive(entity: Entity): void {
-    this.active.add(entity.key);
-  }
-
-  isActive(entity: Entity): boolean {
-    return this.active.has(entity.key);
-  }
-
-  /** Forgets an entity, so that reading it again costs its Get again (after a write). */
-  forget(entity: Entity): void {
-    this.known.delete(entity.key);
-    this.charged.delete(`Get${entity.kind}:${entity.key}`);
-  }
-
-  /** Forgets every collaboration (a membership was deleted; its collaboration is unknown). */
-  forgetCollaborations(): void {
-    for (const key of [...this.known.keys()]) if (key.startsWith('C')) this.known.delete(key);
-    this.forgetCalls('GetCollaboration:');
-  }
-
-  /** Forgets the charged calls whose key starts with `prefix` (their loader was cleared). */
-  forgetCalls(prefix: string): void {
-    for (const call of [...this.charged]) if (call.startsWith(prefix)) this.charged.delete(call);
-  }
-
-  /** The collaboration of membership `m`: it knows what `m` says about it. */
-  collaborationFor(m: Entity): Entity {
-    let c = this.collaborationOf.get(m.key);
-    if (!c) {
-      c = { kind: 'Collaboration', key: `C(of ${m.key})`, count: m.count };
-      this.collaborationOf.set(m.key, c);
-      this.ownMembershipOf.set(c.key, m);
-    }
-    const taught = ['id'];
-    for (const [membershipField, collaborationField] of SHARED_FIELDS) {
-      if (this.knows(m, membershipField)) taught.push(collaborationField);
-    }
-    if (this.isActive(m)) {
-      taught.push('memberStatus', 'membershipId');
-      if (this.knows(m, 'arn')) taught.push('membershipArn');
-      this.markActive(c);
-    }
-    this.learn(c, taught);
-    return c;
-  }
-
-  /** The caller's membership in collaboration `c`: it knows what `c` says about it. */
-  ownMembershipFor(c: Entity, arnKnown: boolean): Entity {
-    let m = this.ownMembershipOf.get(c.key);
-    if (!m) {
-      m = { kind: 'Membership', key: `M(own of ${c.key})`, count: c.count };
-      this.ownMembershipOf.set(c.key, m);
-      this.collaborationOf.set(m.key, c);
-    }
-    const taught = ['id', 'collaborationId'];
-    if (arnKnown || this.knows(c, 'membershipArn')) taught.push('arn');
-    for (const [membershipField, collaborationField] of SHARED_FIELDS) {
-      if (this.knows(c, collaborationField)) taught.push(membershipField);
-    }
-    if (this.isActive(c)) {
-      taught.push('status');
-      this.markActive(m);
-    }
-    this.learn(m, taught);
-    return m;
-  }
-}
-
 function validId(value: unknown, operation: 'GetMembership' | 'GetCollaboration'): boolean {
   const member = operation === 'GetMembership' ? 'membershipIdentifier' : 'collaborationIdentifier';
   return (
     typeof value === 'string' &&
     scalarViolation(inputConstraint(operation, member), value) === undefined
   );
+}
+
+/** The entity a mutation names by id (a made-up one when the id is invalid: it makes no call). */
+function named(kind: Kind2, id: unknown, path: string): Entity {
+  const valid = validId(id, kind === 'Membership' ? 'GetMembership' : 'GetCollaboration');
+  return { kind, key: valid ? `${kind[0]}:${String(id)}` : `${kind[0]}:named:${path}`, count: 1 };
 }
 
 function pageSize(first: unknown): number {
@@ -321,12 +211,13 @@ class Estimator {
 
   private entityField(entity: Entity, name: string, args: Record<string, unknown>): Scope {
     const t = this.tally;
+    if (name === 'tags') {
+      // Memberships and collaborations alike: one ListTagsForResource on the ARN.
+      t.need(entity, 'arn');
+      t.charge(`ListTags:${entity.key}`, entity.count);
+      return { type: 'free' };
+    }
     if (entity.kind === 'Membership') {
-      if (name === 'tags') {
-        t.need(entity, 'arn');
-        t.charge(`ListTags:${entity.key}`, entity.count);
-        return { type: 'free' };
-      }
       if (name === 'collaboration') {
         t.need(entity, 'collaborationId');
         return { type: 'entity', entity: t.collaborationFor(entity) };
@@ -360,30 +251,20 @@ class Estimator {
         const created: Entity = { kind: 'Membership', key: `M:new:${path}`, count: 1 };
         t.learn(created, ALL);
         t.markActive(created);
-        if (validId(input.collaborationIdentifier, 'GetCollaboration')) {
-          t.forget({
-            kind: 'Collaboration',
-            key: `C:${String(input.collaborationIdentifier)}`,
-            count: 1,
-          });
-        }
+        t.forget(named('Collaboration', input.collaborationIdentifier, path));
         t.forgetCalls('ListMembers:');
         return { type: 'entity', entity: created };
       }
       case 'updateMembership': {
-        const id = input.membershipIdentifier;
-        const key = validId(id, 'GetMembership') ? `M:${String(id)}` : `M:updated:${path}`;
-        const updated: Entity = { kind: 'Membership', key, count: 1 };
+        const updated = named('Membership', input.membershipIdentifier, path);
         t.learn(updated, ALL);
         // Only an ACTIVE membership can be updated (any other answers ConflictException).
         t.markActive(updated);
         return { type: 'entity', entity: updated };
       }
       case 'deleteMembership': {
-        if (validId(args.id, 'GetMembership')) {
-          t.forget({ kind: 'Membership', key: `M:${String(args.id)}`, count: 1 });
-        }
-        t.forgetCollaborations();
+        t.forget(named('Membership', args.id, path));
+        t.forgetAll('Collaboration');
         t.forgetCalls('ListMembers:');
         t.forgetCalls('ListTags:');
         return { type: 'free' };
@@ -392,6 +273,32 @@ class Estimator {
         const created: Entity = { kind: 'Collaboration', key: `C:new:${path}`, count: 1 };
         t.learn(created, ALL);
         return { type: 'entity', entity: created };
+      }
+      case 'updateCollaboration': {
+        const updated = named('Collaboration', input.collaborationIdentifier, path);
+        // The answer is the whole collaboration; the caller's memberships are read afresh.
+        t.learn(updated, ALL);
+        t.forgetAll('Membership');
+        return { type: 'entity', entity: updated };
+      }
+      case 'deleteCollaboration': {
+        // Its memberships change status, and what named the collaboration is forgotten.
+        t.forgetAll('Collaboration');
+        t.forgetAll('Membership');
+        t.forgetCalls('ListMembers:');
+        t.forgetCalls('ListTags:');
+        return { type: 'free' };
+      }
+      case 'tagMembership':
+      case 'untagMembership':
+      case 'tagCollaboration':
+      case 'untagCollaboration': {
+        const kind: Kind2 = name.endsWith('Membership') ? 'Membership' : 'Collaboration';
+        const entity = named(kind, args.id, path);
+        // The ARN: known already, or the entity's one Get (which then answers its fields).
+        t.need(entity, 'arn');
+        t.forgetCalls('ListTags:');
+        return { type: 'entity', entity };
       }
       default:
         return { type: 'free' };

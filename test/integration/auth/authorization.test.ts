@@ -4,6 +4,7 @@
  * while the other fields of the operation still resolve. Also: a JWKS that is down at start-up
  * is logged, refuses every token (never accepted unverified), fails readiness, and recovers.
  */
+import { buildGatewaySchema } from '../../../src/schema';
 import { capturingLogger, startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { IDS } from '../../helpers/gateway-expect';
 import {
@@ -61,6 +62,12 @@ const ROOT_MUTATIONS = [
   `mutation { updateMembership(input: { membershipIdentifier: "${IDS.acmeRetailMembership}", queryLogStatus: DISABLED }) { id } }`,
   `mutation { deleteMembership(id: "${IDS.acmeBrandLiftMembership}") }`,
   `mutation { createCollaboration(input: { name: "N", creatorDisplayName: "Acme", creatorMemberAbilities: [], queryLogStatus: DISABLED, members: [] }) { id } }`,
+  `mutation { updateCollaboration(input: { collaborationIdentifier: "${IDS.audienceOverlap}", name: "N" }) { id } }`,
+  `mutation { deleteCollaboration(id: "${IDS.audienceOverlap}") }`,
+  `mutation { tagMembership(id: "${IDS.acmeRetailMembership}", tags: [{ key: "a", value: "b" }]) { id } }`,
+  `mutation { untagMembership(id: "${IDS.acmeRetailMembership}", tagKeys: ["team"]) { id } }`,
+  `mutation { tagCollaboration(id: "${IDS.audienceOverlap}", tags: [{ key: "a", value: "b" }]) { id } }`,
+  `mutation { untagCollaboration(id: "${IDS.audienceOverlap}", tagKeys: ["project"]) { id } }`,
 ];
 
 describe('queries need the read scope (or write)', () => {
@@ -94,6 +101,12 @@ describe('queries need the read scope (or write)', () => {
 });
 
 describe('mutations need the write scope', () => {
+  it('lists every mutation of the schema below', async () => {
+    const schema = await buildGatewaySchema();
+    const named = ROOT_MUTATIONS.map((m) => /^mutation \{ (\w+)/.exec(m)?.[1]);
+    expect(named.sort()).toEqual(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort());
+  });
+
   it.each(ROOT_MUTATIONS)(
     'refuses %s with a read-only token: FORBIDDEN, zero AWS calls',
     async (mutation) => {

@@ -230,6 +230,23 @@ describe('UntagResource', () => {
     expect(error.fieldList).toEqual([{ name: 'tagKeys', message: 'Member must not be null' }]);
     expect(await tagsOf(membershipArnValue)).toEqual({ team: 'ads', 'cost center': '42' });
   });
+
+  it.each(['aws:createdBy', 'AWS:x'])(
+    'refuses to remove a reserved key (%s) and removes nothing',
+    async (key) => {
+      const error = await expectAwsError(
+        memberClient.send(
+          new UntagResourceCommand({ resourceArn: membershipArnValue, tagKeys: ['team', key] }),
+        ),
+        ValidationException,
+        400,
+      );
+      expect(error.fieldList).toEqual([
+        { name: 'tagKeys', message: expect.stringMatching(/aws:/) },
+      ]);
+      expect(await tagsOf(membershipArnValue)).toEqual({ team: 'ads', 'cost center': '42' });
+    },
+  );
 });
 
 describe('tag keys named like Object members', () => {

@@ -3,8 +3,8 @@
  * codegen input): each file holds one named operation, valid against the committed
  * schema.graphql, and runs with no error on the seeded embedded emulator through HTTP —
  * queries on the demo data, each mutation on a fresh seed with its `.variables.json`. The
- * README's story (Join, then Change and Leave the new membership) runs with the typed documents
- * `npm run codegen` generates, as a frontend would use them.
+ * README's story (Join, then Change, Tag and Leave the new membership) runs with the typed
+ * documents `npm run codegen` generates, as a frontend would use them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,12 @@ import {
 } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { loadExamples } from '../../../src/explorer/examples';
-import { ChangeDocument, JoinDocument, LeaveDocument } from '../../../examples/generated/graphql';
+import {
+  ChangeDocument,
+  JoinDocument,
+  LeaveDocument,
+  TagDocument,
+} from '../../../examples/generated/graphql';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -40,7 +45,9 @@ describe('examples/*.graphql', () => {
     const names = EXAMPLES.map((e) => operationOf(e.source).name?.value);
     expect(names.every((name) => typeof name === 'string')).toBe(true);
     expect(new Set(names).size).toBe(EXAMPLES.length);
-    expect(names).toEqual(expect.arrayContaining(['Memberships', 'Join', 'Change', 'Leave']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Memberships', 'Join', 'Change', 'Tag', 'Leave']),
+    );
   });
 
   it.each(EXAMPLES.map((e) => [e.name, e] as const))(
@@ -89,7 +96,7 @@ describe('running the examples on the demo data', () => {
     return body.data as R;
   }
 
-  it('joins the invited collaboration, then changes and leaves the new membership', async () => {
+  it('joins the invited collaboration, then changes, tags and leaves the new membership', async () => {
     gw.emulator.reset(true);
     const joined = await run(JoinDocument, {});
     expect(joined.createMembership).toMatchObject({
@@ -99,6 +106,14 @@ describe('running the examples on the demo data', () => {
     const { id } = joined.createMembership;
     const changed = await run(ChangeDocument, { id });
     expect(changed.updateMembership).toMatchObject({ id, queryLogStatus: 'DISABLED' });
+    const tagged = await run(TagDocument, { id });
+    expect(tagged.tagMembership).toEqual({
+      id,
+      tags: [
+        { key: 'stage', value: 'pilot' },
+        { key: 'team', value: 'ml' },
+      ],
+    });
     const left = await run(LeaveDocument, { id });
     expect(left.deleteMembership).toBe(id);
   });

@@ -6,8 +6,27 @@ const COLLAB = 'a1b2c3d4-0000-4000-8000-000000000001';
 const BUCKET = 'defaultResultConfiguration.outputConfiguration.s3.bucket';
 
 describe('constraint table', () => {
-  it('covers the 13 operations the product uses', () => {
-    expect(OPERATION_NAMES).toHaveLength(13);
+  it('covers the 14 operations the product uses', () => {
+    expect(OPERATION_NAMES).toHaveLength(14);
+  });
+
+  it('holds UpdateCollaboration (added from another model) to the rules CreateCollaboration has', () => {
+    // Its name and description are the shapes CreateCollaboration uses: the same constraints,
+    // from the table's own (newer) model, so a description may be empty in both.
+    for (const member of ['name', 'description']) {
+      const { min, max, pattern, shape } = inputConstraint('CreateCollaboration', member);
+      expect(inputConstraint('UpdateCollaboration', member)).toMatchObject({
+        min,
+        max,
+        pattern,
+        shape,
+        required: false,
+      });
+    }
+    expect(inputConstraint('UpdateCollaboration', 'description').min).toBe(0);
+    expect(inputConstraint('UpdateCollaboration', 'collaborationIdentifier')).toEqual(
+      inputConstraint('DeleteCollaboration', 'collaborationIdentifier'),
+    );
   });
 });
 
