@@ -14,6 +14,7 @@ import { actingAs, addMemberships, BENCH_ACCOUNT, startEmulator } from './lib/em
 import { startGatewayProcess } from './lib/gateway-process';
 import { machineInfo } from './lib/load';
 import { report } from './report';
+import { hasRedisServer } from '../test/helpers/redis-server';
 import type { BenchResults } from './results-types';
 import { measureCache } from './scenarios/cache';
 import { measureCalls } from './scenarios/calls';
@@ -27,6 +28,11 @@ const quick = process.argv.includes('--quick');
 const step = (what: string) => process.stdout.write(`… ${what}\n`);
 
 async function main(): Promise<void> {
+  if (!hasRedisServer) {
+    throw new Error(
+      'the quota scenario runs two replicas sharing a real Redis: install redis-server (apt-get install redis-server)',
+    );
+  }
   const started = Date.now();
   const emulator = await startEmulator();
   try {

@@ -39,7 +39,7 @@ export function report(results: BenchResults): string {
       ]),
     ),
     '',
-    `**\`membership(id)\`** at ${membershipById.latencyMs} ms per AWS call: gateway p50 ${ms(membershipById.gateway.p50Ms)} ms (p99 ${ms(membershipById.gateway.p99Ms)}), one direct SDK GetMembership p50 ${ms(membershipById.sdk.p50Ms)} ms (p99 ${ms(membershipById.sdk.p99Ms)}): ${x(membershipById.ratio)}`,
+    `**\`membership(id)\`** at ${membershipById.latencyMs} ms per AWS call: gateway p50 ${ms(membershipById.gateway.p50Ms)} ms (p99 ${ms(membershipById.gateway.p99Ms)}), one direct SDK GetMembership p50 ${ms(membershipById.sdk.p50Ms)} ms (p99 ${ms(membershipById.sdk.p99Ms)}): ${x(membershipById.ratio)}. For scale, one POST to a do-nothing node:http server from the same client takes ${ms(membershipById.emptyHop.p50Ms)} ms here, so any server between a client and AWS is at least ${x((membershipById.sdk.p50Ms + membershipById.emptyHop.p50Ms) / membershipById.sdk.p50Ms)}`,
     '',
     '**Overhead on cheap queries** (requests per second and latency in ms, median of interleaved rounds)',
     '',

@@ -33,7 +33,14 @@ export interface BenchResults {
     ratioVsApollo: number;
     ratioVsGraphqlJs: number;
   }>;
-  membershipById: { latencyMs: number; gateway: Timing; sdk: Timing; ratio: number };
+  membershipById: {
+    latencyMs: number;
+    gateway: Timing;
+    sdk: Timing;
+    ratio: number;
+    /** One POST to a do-nothing node:http server from the same client: the cost of any hop. */
+    emptyHop: Timing;
+  };
   quota: {
     ratePerSecond: number;
     replicas: number;

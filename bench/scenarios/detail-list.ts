@@ -16,6 +16,8 @@ import {
   type CleanRoomsClient,
   type MembershipSummary,
 } from '@aws-sdk/client-cleanrooms';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildSchema, graphql } from 'graphql';
 import { BENCH_ACCOUNT, type EmulatorProcess } from '../lib/emulator';
 import { gqlOk, timing } from '../lib/graphql';
@@ -136,7 +138,14 @@ export async function measureDetailList(options: {
 
     const [first] = await list(client, 1);
     const id = first?.id as string;
-    const byId = { gateway: [] as number[], sdk: [] as number[] };
+    const byId = { gateway: [] as number[], sdk: [] as number[], hop: [] as number[] };
+    // A do-nothing HTTP server: what any extra hop between a client and AWS costs here.
+    const empty = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('{}'));
+    });
+    await new Promise<void>((resolve) => empty.listen(0, '127.0.0.1', resolve));
+    const emptyUrl = `http://127.0.0.1:${(empty.address() as AddressInfo).port}/`;
     for (let i = 0; i < options.iterations * 4; i++) {
       let started = performance.now();
       await gqlOk(gatewayUrl, 'query ($id: ID!) { membership(id: $id) { id queryLogStatus } }', {
@@ -146,12 +155,22 @@ export async function measureDetailList(options: {
       started = performance.now();
       await client.send(new GetMembershipCommand({ membershipIdentifier: id }));
       byId.sdk.push(performance.now() - started);
+      started = performance.now();
+      await (await fetch(emptyUrl, { method: 'POST', body: '{}' })).text();
+      byId.hop.push(performance.now() - started);
     }
+    empty.close();
     const gateway = timing(byId.gateway);
     const sdk = timing(byId.sdk);
     return {
       detailList: { latencyMs, concurrency, points },
-      membershipById: { latencyMs, gateway, sdk, ratio: gateway.p50Ms / sdk.p50Ms },
+      membershipById: {
+        latencyMs,
+        gateway,
+        sdk,
+        ratio: gateway.p50Ms / sdk.p50Ms,
+        emptyHop: timing(byId.hop),
+      },
     };
   } finally {
     await emulator.setLatency(0);

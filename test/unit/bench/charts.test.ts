@@ -29,7 +29,13 @@ const SAMPLE: BenchResults = {
     })),
   },
   overhead: [],
-  membershipById: { latencyMs: 20, gateway: timing(22), sdk: timing(21), ratio: 1.05 },
+  membershipById: {
+    latencyMs: 20,
+    gateway: timing(22),
+    sdk: timing(21),
+    ratio: 1.05,
+    emptyHop: timing(1),
+  },
   quota: {
     ratePerSecond: 5,
     replicas: 2,
