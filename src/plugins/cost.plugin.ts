@@ -4,12 +4,21 @@
  * MAX_UPSTREAM_CALLS is refused with BAD_USER_INPUT (HTTP 400) and makes no call; otherwise the
  * estimate becomes the operation's run-time budget (SDK retries included). Every response to a
  * resolved operation carries `extensions.cost = { estimatedAwsCalls, awsCalls, cacheHits }`.
+ * Once the answer is sent, the operation makes no more AWS calls.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context';
 import { estimateAwsCalls } from './cost/estimate';
 import type { RefusalObserver } from './limits';
+
+/** Why a field still running after the answer makes no AWS call. */
+export class AnswerAlreadySent extends Error {
+  constructor() {
+    super('The answer was already sent: no more AWS calls for this operation');
+    this.name = 'AnswerAlreadySent';
+  }
+}
 
 export function costPlugin(
   maxUpstreamCalls: number,
@@ -46,6 +55,9 @@ export function costPlugin(
           contextValue.scheduler.limit(estimated);
         },
         async willSendResponse({ response, contextValue }) {
+          // A field still running now (GraphQL answers once a failed non-null field has nulled
+          // its parent) would only spend the account's quota on a result nobody receives.
+          contextValue.scheduler.refuse(() => new AnswerAlreadySent());
           const estimated = contextValue.cost.estimatedAwsCalls;
           if (estimated === undefined || response.body.kind !== 'single') return;
           const result = response.body.singleResult;

@@ -377,3 +377,26 @@ describe('retries and the budget', () => {
     expect(retrying.totalCalls()).toBe(1);
   });
 });
+
+describe('once the answer is sent', () => {
+  afterEach(() => gw.emulator.faults.clear());
+
+  it('no field left running calls AWS any more: what reached AWS is what the answer reports', async () => {
+    // tags (non-null) fails at once and nulls the whole list, so GraphQL answers while each
+    // collaboration's ListMembers is still slow; the members' own membership would then need a
+    // GetMembership nobody will ever see.
+    gw.emulator.faults.add({
+      operation: 'ListTagsForResource',
+      errorType: 'InternalServerException',
+    });
+    gw.emulator.faults.add({ operation: 'ListMembers', latencyMs: 150 });
+    const { body, cost } = await measure(
+      `{ memberships(first: 1, status: ACTIVE) { nodes { id tags { key }
+          collaboration { members { nodes { membership { queryLogStatus } } } } } } }`,
+    );
+    expect(body.data).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(gw.calls()).toEqual({ ListMemberships: 1, ListTagsForResource: 1, ListMembers: 1 });
+    expect(cost.awsCalls).toBe(3);
+  });
+});
