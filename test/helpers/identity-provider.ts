@@ -41,6 +41,16 @@ export interface IdentityProvider {
   close(): Promise<void>;
 }
 
+/** The gateway environment that verifies this provider's tokens (issuer and audience checked). */
+export function jwtEnv(idp: Pick<IdentityProvider, 'jwksUrl'>): Record<string, string> {
+  return {
+    AUTH_MODE: 'jwt',
+    AUTH_JWKS_URL: idp.jwksUrl,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+  };
+}
+
 export interface MintOptions {
   key?: SigningKey;
   /** Header `kid` (defaults to the key's). */

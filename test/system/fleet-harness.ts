@@ -5,7 +5,7 @@
  * configuration of docker/haproxy.cfg. Every component listens on a free port and is stopped at
  * the end; replicas can be stopped and started again on their port (a rolling restart).
  */
-import { AUDIENCE, ISSUER, startIdentityProvider, freePort } from '../helpers/identity-provider';
+import { jwtEnv, startIdentityProvider, freePort } from '../helpers/identity-provider';
 import type { IdentityProvider } from '../helpers/identity-provider';
 import { startHaproxy, type RunningHaproxy } from '../helpers/haproxy';
 import {
@@ -85,10 +85,7 @@ export async function startFleet(): Promise<Fleet> {
     UPSTREAM_RATE_LIMITS: `*=${RATE_PER_SECOND}`,
     CACHE_TTL_SECONDS: '30',
     TRUST_PROXY: '1',
-    AUTH_MODE: 'jwt',
-    AUTH_JWKS_URL: idp.jwksUrl,
-    AUTH_ISSUER: ISSUER,
-    AUTH_AUDIENCE: AUDIENCE,
+    ...jwtEnv(idp),
     LOG_LEVEL: 'warn',
   };
   const replica = (name: string, port: number): Replica => {

@@ -12,6 +12,7 @@ import {
   AUDIENCE,
   ISSUER,
   startIdentityProvider,
+  jwtEnv,
   type IdentityProvider,
 } from '../../helpers/identity-provider';
 
@@ -25,12 +26,7 @@ const logs = capturingLogger();
 beforeAll(async () => {
   idp = await startIdentityProvider();
   gw = await startTestGateway({
-    env: {
-      AUTH_MODE: 'jwt',
-      AUTH_JWKS_URL: idp.jwksUrl,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-    },
+    env: jwtEnv(idp),
     logger: logs.logger,
   });
 });

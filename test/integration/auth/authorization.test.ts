@@ -12,6 +12,7 @@ import {
   freePort,
   ISSUER,
   startIdentityProvider,
+  jwtEnv,
   type IdentityProvider,
 } from '../../helpers/identity-provider';
 
@@ -21,12 +22,7 @@ let gw: TestGateway;
 beforeAll(async () => {
   idp = await startIdentityProvider();
   gw = await startTestGateway({
-    env: {
-      AUTH_MODE: 'jwt',
-      AUTH_JWKS_URL: idp.jwksUrl,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-    },
+    env: jwtEnv(idp),
   });
 });
 afterAll(async () => {

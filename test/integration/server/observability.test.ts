@@ -6,8 +6,7 @@
 import { capturingLogger, startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { IDS } from '../../helpers/gateway-expect';
 import {
-  AUDIENCE,
-  ISSUER,
+  jwtEnv,
   startIdentityProvider,
   type IdentityProvider,
 } from '../../helpers/identity-provider';
@@ -19,12 +18,7 @@ const logs = capturingLogger();
 beforeAll(async () => {
   idp = await startIdentityProvider();
   gw = await startTestGateway({
-    env: {
-      AUTH_MODE: 'jwt',
-      AUTH_JWKS_URL: idp.jwksUrl,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-    },
+    env: jwtEnv(idp),
     logger: logs.logger,
   });
 });
